@@ -1,0 +1,289 @@
+"""The command line: parse flags, call the pipeline, render. No rules live here.
+
+Exit codes (CLI.md): 0 success, 1 errors found (or the command's "no"), 2
+could not run. With a machine format, stdout holds only the document; logs
+go to stderr.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .diagnostics import Diagnostic
+from .render import FORMATS, render
+
+DEFAULT_CONFIG = "configs"
+EXIT_OK, EXIT_FOUND, EXIT_CANNOT = 0, 1, 2
+TABLE_CHOICES = ("case", "sold_product", "account", "contact", "install_base")
+LEVEL_CHOICES = ("read", "write", "create")
+
+
+class Out:
+    """Where output goes, and how it looks."""
+
+    def __init__(self, fmt: str = "text", quiet: int = 0, verbose: int = 0):
+        self.fmt = fmt
+        self.quiet = quiet
+        self.verbose = verbose
+        self.color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+    def doc(self, text: str) -> None:
+        sys.stdout.write(text)
+
+    def log(self, message: str, level: int = 0) -> None:
+        """Progress and notes: stderr, shown unless -q (or, for level > 0, without -v)."""
+        if self.quiet or level > self.verbose:
+            return
+        click.echo(message, err=True)
+
+
+def _fail(message: str) -> None:
+    click.echo(f"csmconf: {message}", err=True)
+    sys.exit(EXIT_CANNOT)
+
+
+def _config_dir(positional: str | None, option: str | None) -> Path:
+    if positional and option and Path(positional) != Path(option):
+        _fail("give the configuration directory once (DIR or --config), not both")
+    path = Path(positional or option or DEFAULT_CONFIG)
+    if not path.exists():
+        _fail(f"configuration directory '{path}' does not exist")
+    if not path.is_dir():
+        _fail(f"'{path}' is not a directory")
+    return path
+
+
+def _compile(root: Path, out: Out, exclude: Path | None = None, run_tests: bool = True):
+    from .pipeline import compile_config
+
+    started = time.perf_counter()
+    try:
+        result = compile_config(root, exclude=exclude, run_tests=run_tests)
+    except NotADirectoryError:
+        _fail(f"'{root}' is not a directory")
+    out.log(f"compiled {root} in {time.perf_counter() - started:.2f}s", level=1)
+    return result
+
+
+def _report(out: Out, diags: list[Diagnostic], root: Path, extra: dict | None = None) -> None:
+    if out.fmt == "text":
+        if out.quiet and not diags:
+            return
+        text = render("text", diags, root, color=out.color)
+        if out.quiet:
+            text = "".join(line + "\n" for line in text.splitlines()[:-1])
+        out.doc(text)
+    else:
+        out.doc(render(out.fmt, diags, root, extra=extra))
+
+
+def _tests_extra(result) -> dict:
+    return {
+        "tests": {
+            "run": result.tests_run,
+            "total": len(result.config.tests),
+            "passed": sum(1 for t in result.test_results if t.passed),
+            "failed": sum(1 for t in result.test_results if not t.passed),
+            "results": [t.to_dict() for t in result.test_results],
+        }
+    }
+
+
+def _tests_line(result) -> str | None:
+    total = len(result.config.tests)
+    if not total:
+        return None
+    if not result.tests_run:
+        return f"access tests: not run ({total} declared): the configuration has errors"
+    passed = sum(1 for t in result.test_results if t.passed)
+    return f"access tests: {passed} of {total} passed"
+
+
+def common(fn):
+    """Options shared by every command that reports diagnostics."""
+    fn = click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+                      help="output format; with any but text, stdout holds only the document")(fn)
+    fn = click.option("--strict", is_flag=True, help="warnings count as errors")(fn)
+    fn = click.option("-q", "--quiet", count=True, help="less output")(fn)
+    fn = click.option("-v", "--verbose", count=True, help="more output (stage timings) on stderr")(fn)
+    return fn
+
+
+def config_option(fn):
+    fn = click.option("--config", "config_opt", type=str, default=None, metavar="DIR",
+                      help=f"configuration directory (default: {DEFAULT_CONFIG}/)")(fn)
+    return fn
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="csmconf")
+def main() -> None:
+    """csmconf: compile customer-service access configuration (YAML) into SQL and ACL rules."""
+
+
+@main.command()
+@click.argument("directory", required=False)
+@config_option
+@common
+def validate(directory, config_opt, fmt, strict, quiet, verbose):
+    """Load, validate, build the graph, run every check and the tests."""
+    out = Out(fmt, quiet, verbose)
+    root = _config_dir(directory, config_opt)
+    result = _compile(root, out)
+    _report(out, result.diagnostics, root, extra={"command": "validate", **_tests_extra(result)})
+    line = _tests_line(result)
+    if line and fmt == "text" and not quiet:
+        out.doc(line + "\n")
+    sys.exit(EXIT_FOUND if result.failed(strict) else EXIT_OK)
+
+
+@main.command("test")
+@click.argument("directory", required=False)
+@config_option
+@common
+def test_command(directory, config_opt, fmt, strict, quiet, verbose):
+    """Run the `tests:` assertions of the configuration."""
+    out = Out(fmt, quiet, verbose)
+    root = _config_dir(directory, config_opt)
+    result = _compile(root, out)
+    _report(out, result.diagnostics, root, extra={"command": "test", **_tests_extra(result)})
+    if fmt == "text" and not quiet:
+        for t in result.test_results:
+            out.doc(f"{'PASS' if t.passed else 'FAIL'}  {t.name}\n")
+        line = _tests_line(result)
+        if line:
+            out.doc(line + "\n")
+    sys.exit(EXIT_FOUND if result.failed(strict) else EXIT_OK)
+
+
+def _query_setup(directory, config_opt, fmt, strict, quiet, verbose):
+    out = Out(fmt, quiet, verbose)
+    root = _config_dir(directory, config_opt)
+    result = _compile(root, out, run_tests=False)
+    if result.failed(strict):
+        # Answers from an invalid configuration would mislead: show why, exit 2.
+        click.echo(render("text", result.diagnostics, root), err=True, nl=False)
+        click.echo("csmconf: the configuration is invalid; fix the errors above first", err=True)
+        sys.exit(EXIT_CANNOT)
+    return out, root, result
+
+
+def _lookup(result, ref: str, kinds: tuple[str, ...], what: str):
+    kind = ref.partition(":")[0]
+    entity = result.config.lookup(ref) if kind in kinds else None
+    if entity is None:
+        _fail(f"unknown {what} '{ref}' (write it as kind:id, kind one of {', '.join(kinds)})")
+    return entity
+
+
+def _decision_text(d, root: Path, explain: bool) -> str:
+    from .render import PathShower
+
+    show = PathShower(root)
+    lines = [f"{d.principal} {d.level} {d.table} on {d.target}: {d.decision}"]
+    if explain:
+        for i, (g, gd, hops) in enumerate(zip(d.grants, d.grant_decisions, d.paths), 1):
+            lines.append(f"  path {i} ({gd}): {g.describe()}")
+            # The way to the record first, then the role/responsibility chain it goes through.
+            via = len(g.via)
+            for hop in [*hops[via:], *hops[:via]]:
+                where = show(hop.place.file) + (f":{hop.place.line}" if hop.place.line else "")
+                prefix = "via " if hop in hops[:via] else ""
+                if hop.source == hop.target:  # an access entry: a statement, not a move
+                    lines.append(f"    {prefix}{hop.source} {hop.label}    ({where})")
+                else:
+                    lines.append(f"    {prefix}{hop.source} -[{hop.label}]-> {hop.target}    ({where})")
+    return "\n".join(lines) + "\n"
+
+
+@main.command()
+@click.argument("principal")
+@click.argument("level", type=click.Choice(LEVEL_CHOICES))
+@click.argument("table", type=click.Choice(TABLE_CHOICES))
+@click.option("--on", "target", required=True, metavar="TARGET", help="account:ID or sold_product:ID")
+@click.option("--explain", is_flag=True, help="show every granting path, hop by hop")
+@click.argument("directory", required=False)
+@config_option
+@common
+def check(principal, level, table, target, explain, directory, config_opt, fmt, strict, quiet, verbose):
+    """Answer one access question: allowed, conditional or denied."""
+    out, root, result = _query_setup(directory, config_opt, fmt, strict, quiet, verbose)
+    p = _lookup(result, principal, ("contact", "consumer", "user"), "principal")
+    t = _lookup(result, target, ("account", "sold_product"), "target")
+    d = result.engine.decide(p, level, table, t, explain=True)
+    if fmt == "text":
+        out.doc(_decision_text(d, root, explain))
+    else:
+        out.doc(json.dumps({"format_version": 1, "command": "check", **_decision_dict(d, root)}, indent=2, ensure_ascii=False) + "\n")
+    sys.exit(EXIT_FOUND if d.decision == "denied" else EXIT_OK)
+
+
+def _decision_dict(d, root: Path) -> dict:
+    from .render import PathShower
+
+    show = PathShower(root)
+    doc = d.to_dict()
+    for path, (_g, hops) in zip(doc["paths"], zip(d.grants, d.paths)):
+        for hop_dict, hop in zip(path["hops"], hops):
+            hop_dict["place"] = show(hop.place.file) + (f":{hop.place.line}:{hop.place.column}" if hop.place.line else "")
+    return doc
+
+
+@main.command("who-can")
+@click.argument("level", type=click.Choice(LEVEL_CHOICES))
+@click.argument("table", type=click.Choice(TABLE_CHOICES))
+@click.option("--on", "target", required=True, metavar="TARGET", help="account:ID or sold_product:ID")
+@click.argument("directory", required=False)
+@config_option
+@common
+def who_can(level, table, target, directory, config_opt, fmt, strict, quiet, verbose):
+    """Every principal allowed or conditional, sorted by kind:id, with decision and paths."""
+    out, root, result = _query_setup(directory, config_opt, fmt, strict, quiet, verbose)
+    t = _lookup(result, target, ("account", "sold_product"), "target")
+    engine = result.engine
+    decisions = [engine.decide(result.config.lookup(d.principal), level, table, t, explain=True)
+                 for d in engine.who_can(level, table, t)]
+    if fmt == "text":
+        if not decisions:
+            out.doc(f"nobody may {level} {table} on {target}\n")
+        for d in decisions:
+            out.doc(_decision_text(d, root, explain=True))
+    else:
+        out.doc(json.dumps({"format_version": 1, "command": "who-can", "level": level, "table": table,
+                            "target": target, "principals": [_decision_dict(d, root) for d in decisions]},
+                           indent=2, ensure_ascii=False) + "\n")
+    sys.exit(EXIT_OK)
+
+
+@main.command("what-can")
+@click.argument("principal")
+@click.argument("directory", required=False)
+@config_option
+@common
+def what_can(principal, directory, config_opt, fmt, strict, quiet, verbose):
+    """Every declared target x table x level that PRINCIPAL is not denied."""
+    out, root, result = _query_setup(directory, config_opt, fmt, strict, quiet, verbose)
+    p = _lookup(result, principal, ("contact", "consumer", "user"), "principal")
+    decisions = result.engine.what_can(p)
+    if fmt == "text":
+        if not decisions:
+            out.doc(f"{principal} is denied everything\n")
+        for d in decisions:
+            out.doc(f"{d.decision:<12} {d.level:<7} {d.table:<13} {d.target}\n")
+    else:
+        out.doc(json.dumps({"format_version": 1, "command": "what-can", "principal": principal,
+                            "access": [{"target": d.target, "table": d.table, "level": d.level,
+                                        "decision": d.decision} for d in decisions]},
+                           indent=2, ensure_ascii=False) + "\n")
+    sys.exit(EXIT_OK)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

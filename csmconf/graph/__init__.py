@@ -1,0 +1,9 @@
+"""Stage 4: the access graph (networkx) and decisions computed from it."""
+
+from .access import ALLOWED, CONDITIONAL, DENIED, LEVELS, TABLES, AccessEngine, Decision, Grant, Hop
+from .build import build_graph, node_id, subgraph_of
+
+__all__ = [
+    "ALLOWED", "CONDITIONAL", "DENIED", "LEVELS", "TABLES", "AccessEngine", "Decision", "Grant", "Hop",
+    "build_graph", "node_id", "subgraph_of",
+]

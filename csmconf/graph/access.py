@@ -1,0 +1,571 @@
+"""Access decisions, computed by walking the access graph.
+
+A principal's *grants* are found once by walking out from its node: the
+roles it holds (and those they contain), the responsibilities it holds (and
+those they include, when their `roles_required` are held), the blanket read
+of its account's sold products and its named-contact sold products. Each
+grant says which records it reaches: a set of accounts (all their records of
+the table), or one sold product (itself, or its cases), unconditionally or
+only at run time. A decision on a target is the best any grant gives.
+
+Contacts are leaves: the account-level reach that many contacts share
+(account trees, partner customers) is computed once per account and cached,
+so answering for every principal never walks the graph per contact.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import networkx as nx
+
+from ..diagnostics import BUILTIN, Place
+from ..resolve import Config
+from ..resolve.objects import (
+    Account,
+    Contact,
+    Consumer,
+    Entity,
+    Responsibility,
+    Role,
+    SoldProduct,
+    User,
+)
+from .build import (
+    CONTAINS,
+    HOLDS,
+    HOLDS_ROLE,
+    INCLUDES,
+    NAMED_CONTACT,
+    PARENT_OF,
+    RELATED_TO,
+    build_graph,
+    node_id,
+)
+
+LEVELS = ("read", "write", "create")
+TABLES = ("case", "sold_product", "account", "contact", "install_base")
+ALLOWED, CONDITIONAL, DENIED = "allowed", "conditional", "denied"
+_RANK = {DENIED: 0, CONDITIONAL: 1, ALLOWED: 2}
+
+
+def expand_levels(levels) -> tuple[str, ...]:
+    out = []
+    for level in levels:
+        for one in LEVELS if level == "full" else (level,):
+            if one not in out:
+                out.append(one)
+    return tuple(out)
+
+
+@dataclass(frozen=True, slots=True)
+class Hop:
+    """One step of a path: `source` -[label]-> `target`, declared at `place`."""
+
+    source: str
+    label: str
+    target: str
+    place: Place
+
+    def to_dict(self) -> dict:
+        return {
+            "from": self.source,
+            "edge": self.label,
+            "to": self.target,
+            "place": str(self.place),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Grant:
+    """What one path grants a principal: LEVEL on TABLE of some records."""
+
+    table: str
+    level: str
+    rule: str  # role | responsibility | account_sold_products | named_contact
+    source: str  # the role or responsibility whose entry grants, or the rule
+    scope: str  # the entry's scope, or the rule
+    conditional: bool  # run-time scope or `when` filter
+    accounts: frozenset = frozenset()  # account ids: all their records of the table
+    sold_product: str | None = None  # one sold product id (itself, or its cases)
+    sold_product_owner: str | None = None  # the account that owns that sold product
+    via: tuple[Hop, ...] = ()  # principal -> role/responsibility chain -> entry
+    origin: str | None = None  # account the scope is measured from (its tree, partners)
+    when: str | None = None
+
+    def decision_on(self, target: Entity, owner: Account | None) -> str:
+        if target.kind == "account":
+            if target.id in self.accounts:
+                return CONDITIONAL if self.conditional else ALLOWED
+            if self.sold_product is not None and self.sold_product_owner == target.id:
+                return CONDITIONAL  # one sold product's records among the account's
+            return DENIED
+        # a sold product: its owner's records cover it; a sold-product grant covers itself
+        if owner is not None and owner.id in self.accounts:
+            return CONDITIONAL if self.conditional else ALLOWED
+        if self.sold_product == target.id:
+            return CONDITIONAL if self.conditional else ALLOWED
+        return DENIED
+
+    def describe(self) -> str:
+        cond = ""
+        if self.when:
+            cond = f" when {self.when}"
+        if self.rule == "role":
+            return f"role {self.source}: {self.table} {self.level} on {self.scope}{cond}"
+        if self.rule == "responsibility":
+            return f"responsibility {self.source}: {self.table} {self.level} on {self.scope}{cond}"
+        if self.rule == "account_sold_products":
+            return "every contact of an account reads its sold products"
+        return "the named contact of a sold product reads it"
+
+
+@dataclass
+class Decision:
+    principal: str
+    level: str
+    table: str
+    target: str
+    decision: str
+    grants: list[Grant] = field(default_factory=list)
+    grant_decisions: list[str] = field(default_factory=list)  # what each grant alone gives
+    paths: list[list[Hop]] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {
+            "principal": self.principal,
+            "level": self.level,
+            "table": self.table,
+            "target": self.target,
+            "decision": self.decision,
+            "paths": [
+                {
+                    "grant": g.describe(),
+                    "decision": gd,
+                    "hops": [h.to_dict() for h in hops],
+                }
+                for g, gd, hops in zip(self.grants, self.grant_decisions, self.paths)
+            ],
+        }
+
+
+class AccessEngine:
+    def __init__(self, config: Config):
+        self.config = config
+        self.graph: nx.MultiDiGraph = build_graph(config)
+        self._grants: dict[str, list[Grant]] = {}
+        self._tree: dict[str, frozenset] = {}
+        self._partners: dict[str, frozenset] = {}
+        self._roles: dict[str, dict[str, tuple[Hop, ...]]] = {}
+        self._includes: dict[str, list[tuple[Responsibility, tuple[Hop, ...]]]] = {}
+
+    # -- graph walks shared by many principals -------------------------------------------
+
+    def obj(self, node: str):
+        return self.graph.nodes[node]["obj"]
+
+    def out_edges(self, node: str, rel: str):
+        for _u, v, data in self.graph.out_edges(node, data=True):
+            if data["rel"] == rel:
+                yield v, data
+
+    def account_tree(self, account: Account) -> frozenset:
+        """The account and its descendants; the hierarchy is cut at inactive accounts."""
+        cached = self._tree.get(account.id)
+        if cached is None:
+            seen = {account.id} if account.active else set()
+            stack = [account] if account.active else []
+            while stack:
+                current = stack.pop()
+                for child_node, _ in self.out_edges(node_id(current), PARENT_OF):
+                    child = self.obj(child_node)
+                    if child.active and child.id not in seen:
+                        seen.add(child.id)
+                        stack.append(child)
+            cached = self._tree[account.id] = frozenset(seen)
+        return cached
+
+    def partner_customers(self, account: Account) -> frozenset:
+        """Accounts reached in one hop by an active relationship of a partner_access type."""
+        cached = self._partners.get(account.id)
+        if cached is None:
+            found = set()
+            if account.active:
+                for to_node, data in self.out_edges(node_id(account), RELATED_TO):
+                    rtype = data["type"]
+                    to = self.obj(to_node)
+                    if rtype.partner_access and rtype.active and to.active:
+                        found.add(to.id)
+            cached = self._partners[account.id] = frozenset(found)
+        return cached
+
+    def role_closure(self, role: Role) -> dict[str, tuple[Hop, ...]]:
+        """Every role a holder of `role` has, with the containment hops from `role` to it."""
+        cached = self._roles.get(role.id)
+        if cached is None:
+            start = node_id(role)
+            cached = {role.id: ()}
+            queue = [(start, ())]
+            while queue:
+                node, hops = queue.pop(0)
+                for inner, data in self.out_edges(node, CONTAINS):
+                    inner_role = self.obj(inner)
+                    if inner_role.id not in cached:
+                        path = (*hops, Hop(node, "contains", inner, data["place"]))
+                        cached[inner_role.id] = path
+                        queue.append((inner, path))
+            self._roles[role.id] = cached
+        return cached
+
+    def include_closure(self, resp: Responsibility) -> list[tuple[Responsibility, tuple[Hop, ...]]]:
+        cached = self._includes.get(resp.id)
+        if cached is None:
+            start = node_id(resp)
+            cached = [(resp, ())]
+            seen = {resp.id}
+            queue = [(start, ())]
+            while queue:
+                node, hops = queue.pop(0)
+                for inner, data in self.out_edges(node, INCLUDES):
+                    inner_resp = self.obj(inner)
+                    if inner_resp.id not in seen:
+                        seen.add(inner_resp.id)
+                        path = (*hops, Hop(node, "includes", inner, data["place"]))
+                        cached.append((inner_resp, path))
+                        queue.append((inner, path))
+            self._includes[resp.id] = cached
+        return cached
+
+    # -- a principal's grants --------------------------------------------------------------
+
+    def held_roles(self, principal: Entity) -> dict[str, tuple[Hop, ...]]:
+        """role id -> hops from the principal (holds role, then contains...)."""
+        held: dict[str, tuple[Hop, ...]] = {}
+        pnode = node_id(principal)
+        for role_node, data in self.out_edges(pnode, HOLDS_ROLE):
+            first = Hop(pnode, "holds role", role_node, data["place"])
+            for rid, hops in self.role_closure(self.obj(role_node)).items():
+                if rid not in held:
+                    held[rid] = (first, *hops)
+        return held
+
+    def active_principal(self, principal: Entity) -> bool:
+        if not principal.active:
+            return False
+        if isinstance(principal, Contact):
+            return principal.account is not None and principal.account.active
+        return True
+
+    def holdings(self, principal: Entity):
+        """(responsibility, record it is held on, hops) for every responsibility held."""
+        pnode = node_id(principal)
+        for resp_node, data in self.out_edges(pnode, HOLDS):
+            yield (
+                self.obj(resp_node),
+                data["on"],
+                (Hop(pnode, data["label"], resp_node, data["place"]),),
+            )
+        if isinstance(principal, Contact) and principal.account is not None:
+            # "because an account it belongs to is that related party" (authorized_account)
+            account = principal.account
+            anode = node_id(account)
+            member = Hop(pnode, "member of", anode, principal.place("account"))
+            for resp_node, data in self.out_edges(anode, HOLDS):
+                yield (
+                    self.obj(resp_node),
+                    data["on"],
+                    (member, Hop(anode, data["label"], resp_node, data["place"])),
+                )
+
+    def grants(self, principal: Entity) -> list[Grant]:
+        key = node_id(principal)
+        cached = self._grants.get(key)
+        if cached is None:
+            cached = self._grants[key] = self._compute_grants(principal)
+        return cached
+
+    def acts_for(self, contact: Contact) -> frozenset:
+        found = set()
+        for _resp, on, _hops in self.holdings(contact):
+            if (
+                isinstance(on, Account)
+                and on.active
+                and _hops[0].label.endswith("(contact relationship)")
+            ):
+                found.add(on.id)
+        return frozenset(found)
+
+    def _compute_grants(self, p: Entity) -> list[Grant]:
+        if not self.active_principal(p):
+            return []
+        out: list[Grant] = []
+        roles = self.held_roles(p)
+        pnode = node_id(p)
+        for rid, hops in roles.items():
+            role = self.config.roles[rid]
+            for entry in role.access:
+                entry_hop = Hop(
+                    node_id(role),
+                    f"grants {entry.table} {'/'.join(entry.levels)} on {entry.scope}",
+                    node_id(role),
+                    _entry_place(role, entry),
+                )
+                out.extend(self._scope_grants(p, entry, "role", rid, (*hops, entry_hop), None))
+        for resp, on, hold_hops in self.holdings(p):
+            if isinstance(on, Account) and not on.active:
+                continue
+            if isinstance(on, SoldProduct) and (on.account is None or not on.account.active):
+                continue
+            for inner, inc_hops in self.include_closure(resp):
+                if any(r is not None and r.id not in roles for r in inner.roles_required):
+                    continue  # its own entries need its own roles_required
+                for entry in inner.access:
+                    entry_hop = Hop(
+                        node_id(inner),
+                        f"grants {entry.table} {'/'.join(entry.levels)} on {entry.scope}",
+                        node_id(inner),
+                        _entry_place(inner, entry),
+                    )
+                    out.extend(
+                        self._scope_grants(
+                            p,
+                            entry,
+                            "responsibility",
+                            inner.id,
+                            (*hold_hops, *inc_hops, entry_hop),
+                            on,
+                        )
+                    )
+        if isinstance(p, Contact):
+            account = p.account
+            if not account.restrict_contact_access:
+                out.append(
+                    Grant(
+                        "sold_product",
+                        "read",
+                        "account_sold_products",
+                        "account_sold_products",
+                        "account",
+                        False,
+                        accounts=frozenset((account.id,)),
+                        via=(Hop(pnode, "member of", node_id(account), p.place("account")),),
+                        origin=account.id,
+                    )
+                )
+            for sp_node, data in self.out_edges(pnode, NAMED_CONTACT):
+                sp = self.obj(sp_node)
+                if sp.account is not None and sp.account.active:
+                    out.append(
+                        Grant(
+                            "sold_product",
+                            "read",
+                            "named_contact",
+                            "named_contact",
+                            "holder",
+                            False,
+                            sold_product=sp.id,
+                            sold_product_owner=sp.account.id,
+                            via=(Hop(pnode, "named contact of", sp_node, data["place"]),),
+                        )
+                    )
+        return out
+
+    def _scope_grants(self, p: Entity, entry, rule: str, source: str, via, held_on) -> list[Grant]:
+        scope = entry.scope
+        conditional = entry.when is not None
+        accounts: frozenset = frozenset()
+        sold_product = None
+        origin = None
+        own = p.account if isinstance(p, Contact) else None
+        if scope == "holder":
+            if isinstance(held_on, Account):
+                accounts = frozenset((held_on.id,))
+                origin = held_on.id
+            elif isinstance(held_on, SoldProduct) and entry.table == "sold_product":
+                sold_product = held_on.id
+            else:
+                return []
+        elif scope == "holder_cases":
+            if isinstance(held_on, SoldProduct) and entry.table == "case":
+                sold_product = held_on.id
+            else:
+                return []
+        elif own is None:
+            return []  # users and consumers have no account to measure from
+        elif scope == "account":
+            accounts, origin = frozenset((own.id,)), own.id
+        elif scope == "account_tree":
+            accounts, origin = self.account_tree(own), own.id
+        elif scope == "partner_customers":
+            accounts, origin = self.partner_customers(own), own.id
+        elif scope == "self":
+            accounts, origin, conditional = frozenset((own.id,)) | self.acts_for(p), own.id, True
+        elif scope == "partner_contact":
+            accounts, origin, conditional = self.partner_customers(own), own.id, True
+        else:
+            return []
+        if not accounts and sold_product is None:
+            return []
+        return [
+            Grant(
+                entry.table,
+                level,
+                rule,
+                source,
+                scope,
+                conditional,
+                accounts=accounts,
+                sold_product=sold_product,
+                sold_product_owner=held_on.account.id if sold_product is not None else None,
+                via=via,
+                origin=origin,
+                when=entry.when,
+            )
+            for level in expand_levels(entry.levels)
+        ]
+
+    # -- questions ---------------------------------------------------------------------------
+
+    def owner(self, target: Entity) -> Account | None:
+        if isinstance(target, SoldProduct):
+            return target.account
+        return None
+
+    def decide(
+        self, principal: Entity, level: str, table: str, target: Entity, explain: bool = False
+    ) -> Decision:
+        best = DENIED
+        granting: list[Grant] = []
+        if _target_open(target, table):
+            owner = self.owner(target)
+            if isinstance(target, Account) and not target.active:
+                pass  # no path reaches an inactive account's records
+            elif isinstance(target, SoldProduct) and (owner is None or not owner.active):
+                pass
+            else:
+                for g in self.grants(principal):
+                    if g.table != table or g.level != level:
+                        continue
+                    d = g.decision_on(target, owner)
+                    if d != DENIED:
+                        granting.append((d, g))
+                        if _RANK[d] > _RANK[best]:
+                            best = d
+        result = Decision(node_id(principal), level, table, node_id(target), best)
+        # best decisions first, then in the order the paths were found
+        granting.sort(key=lambda item: -_RANK[item[0]])
+        result.grants = [g for _d, g in granting]
+        result.grant_decisions = [d for d, _g in granting]
+        if explain:
+            result.paths = [self.path(principal, g, target) for g in result.grants]
+        return result
+
+    def path(self, principal: Entity, grant: Grant, target: Entity) -> list[Hop]:
+        """The hops of one grant, from the principal to the target record."""
+        hops = list(grant.via)
+        pnode = node_id(principal)
+        if (
+            grant.origin is not None
+            and grant.rule in ("role", "responsibility")
+            and grant.scope != "holder"
+        ):
+            own = principal.account
+            hops.append(Hop(pnode, "member of", node_id(own), principal.place("account")))
+            goal = target if isinstance(target, Account) else self.owner(target)
+            if goal is not None and goal.id != own.id:
+                if grant.scope == "self":
+                    hops.extend(
+                        h
+                        for _r, on, hold in self.holdings(principal)
+                        for h in hold[:1]
+                        if on is goal and h.label.endswith("(contact relationship)")
+                    )
+                else:
+                    hops.extend(self._account_path(own, goal, grant))
+        elif grant.sold_product is not None and isinstance(target, Account):
+            sp = self.config.sold_products[grant.sold_product]
+            hops.append(Hop(node_id(target), "owns", node_id(sp), sp.place("account")))
+        elif (
+            grant.origin is not None
+            and isinstance(target, SoldProduct)
+            and target.account is not None
+        ):
+            hops.append(
+                Hop(node_id(target.account), "owns", node_id(target), target.place("account"))
+            )
+        if (
+            isinstance(target, SoldProduct)
+            and grant.accounts
+            and target.account is not None
+            and grant.scope != "holder"
+            and grant.rule in ("role", "responsibility")
+        ):
+            hops.append(
+                Hop(node_id(target.account), "owns", node_id(target), target.place("account"))
+            )
+        return hops
+
+    def _account_path(self, own: Account, goal: Account, grant: Grant) -> list[Hop]:
+        g = self.graph
+        if grant.scope == "account_tree":
+            chain = []
+            node = goal
+            while (
+                node is not None and node.id != own.id and len(chain) <= len(self.config.accounts)
+            ):
+                parent = node.parent
+                if parent is None:
+                    return []
+                chain.append(Hop(node_id(parent), "parent of", node_id(node), node.place("parent")))
+                node = parent
+            return list(reversed(chain))
+        if grant.scope in ("partner_customers", "partner_contact"):
+            for _u, v, data in g.out_edges(node_id(own), data=True):
+                if (
+                    data["rel"] == RELATED_TO
+                    and v == node_id(goal)
+                    and data["type"].partner_access
+                    and data["type"].active
+                ):
+                    return [Hop(node_id(own), data["type"].id, v, data["place"])]
+        return []
+
+    def principals(self) -> list[Entity]:
+        return self.config.principals
+
+    def targets(self) -> list[Entity]:
+        return [*self.config.accounts.values(), *self.config.sold_products.values()]
+
+    def who_can(self, level: str, table: str, target: Entity) -> list[Decision]:
+        out = []
+        for p in sorted(self.principals(), key=lambda e: (e.kind, e.id)):
+            d = self.decide(p, level, table, target)
+            if d.decision != DENIED:
+                out.append(d)
+        return out
+
+    def what_can(self, principal: Entity) -> list[Decision]:
+        out = []
+        for target in sorted(self.targets(), key=lambda e: (e.kind, e.id)):
+            for table in TABLES:
+                for level in LEVELS:
+                    d = self.decide(principal, level, table, target)
+                    if d.decision != DENIED:
+                        out.append(d)
+        return out
+
+
+def _target_open(target: Entity, table: str) -> bool:
+    if isinstance(target, SoldProduct):
+        return table in ("sold_product", "case")
+    return isinstance(target, Account)
+
+
+def _entry_place(holder, entry) -> Place:
+    if holder.row is None:
+        return BUILTIN
+    for i, e in enumerate(holder.row.model.access or ()):
+        if e is entry:
+            return holder.place("access", i)
+    return holder.place("access")

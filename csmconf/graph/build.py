@@ -1,0 +1,217 @@
+"""The access graph: one networkx MultiDiGraph of every entity and typed edge.
+
+Nodes are `kind:id` strings with the resolved object in `obj`. Every edge has
+`rel` (its type), `place` (the file:line:column that declared it) and a
+human `label`. Checks and access decisions read this graph; nothing below
+this stage knows what access is.
+"""
+
+from __future__ import annotations
+
+import networkx as nx
+
+from ..resolve import Config
+
+# Edge types. Direction follows how access flows from a principal outwards.
+MEMBER_OF = "member_of"  # contact -> account
+PARENT_OF = "parent_of"  # parent account -> child account
+RELATED_TO = "related_to"  # from account -> to account (attr: type)
+HOLDS_ROLE = "holds_role"  # principal -> role
+CONTAINS = "contains"  # role -> role
+HOLDS = "holds"  # principal or account -> responsibility (attrs: on, via, link)
+INCLUDES = "includes"  # responsibility -> responsibility
+REQUIRES = "requires"  # responsibility -> role
+OWNS = "owns"  # account -> sold product
+NAMED_CONTACT = "named_contact"  # contact -> sold product
+RELATED_PARTY = "related_party"  # party -> sold product (attr: party)
+TYPED = "typed"  # related-party config -> responsibility (default/allowed)
+
+
+def node_id(entity) -> str:
+    return f"{entity.kind}:{entity.id}"
+
+
+def build_graph(config: Config) -> nx.MultiDiGraph:
+    g = nx.MultiDiGraph()
+    add_node = g.add_node
+    add_edge = g.add_edge
+    for index in (
+        config.accounts,
+        config.contacts,
+        config.consumers,
+        config.users,
+        config.roles,
+        config.relationship_types,
+        config.responsibilities,
+        config.related_party_configs,
+        config.sold_products,
+    ):
+        for entity in index.values():
+            add_node(node_id(entity), obj=entity)
+
+    for account in config.accounts.values():
+        if account.parent is not None:
+            add_edge(
+                node_id(account.parent),
+                node_id(account),
+                rel=PARENT_OF,
+                place=account.place("parent"),
+                label="parent of",
+            )
+    for contact in config.contacts.values():
+        if contact.account is not None:
+            add_edge(
+                node_id(contact),
+                node_id(contact.account),
+                rel=MEMBER_OF,
+                place=contact.place("account"),
+                label="member of",
+            )
+    for index in (config.contacts, config.consumers, config.users):
+        for p in index.values():
+            for i, role in enumerate(p.roles):
+                if role is not None:
+                    add_edge(
+                        node_id(p),
+                        node_id(role),
+                        rel=HOLDS_ROLE,
+                        place=p.place("roles", i),
+                        label="holds role",
+                        index=i,
+                    )
+    for role in config.roles.values():
+        for i, inner in enumerate(role.contains):
+            if inner is not None:
+                add_edge(
+                    node_id(role),
+                    node_id(inner),
+                    rel=CONTAINS,
+                    place=role.place("contains", i),
+                    label="contains",
+                    index=i,
+                )
+    for resp in config.responsibilities.values():
+        for i, inner in enumerate(resp.includes):
+            if inner is not None:
+                add_edge(
+                    node_id(resp),
+                    node_id(inner),
+                    rel=INCLUDES,
+                    place=resp.place("includes", i),
+                    label="includes",
+                    index=i,
+                )
+        for i, role in enumerate(resp.roles_required):
+            if role is not None:
+                add_edge(
+                    node_id(resp),
+                    node_id(role),
+                    rel=REQUIRES,
+                    place=resp.place("roles_required", i),
+                    label="requires",
+                    index=i,
+                )
+    for rel in config.account_relationships:
+        if rel.from_account is not None and rel.to_account is not None and rel.type is not None:
+            add_edge(
+                node_id(rel.from_account),
+                node_id(rel.to_account),
+                rel=RELATED_TO,
+                place=rel.place(),
+                label=rel.type.id,
+                type=rel.type,
+                link=rel,
+            )
+    for cr in config.contact_relationships:
+        if cr.contact is not None and cr.account is not None and cr.responsibility is not None:
+            add_edge(
+                node_id(cr.contact),
+                node_id(cr.responsibility),
+                rel=HOLDS,
+                on=cr.account,
+                via="contact_relationship",
+                place=cr.place(),
+                label=f"holds on account:{cr.account.id} (contact relationship)",
+                link=cr,
+            )
+    for tm in config.team_members:
+        if tm.user is not None and tm.account is not None and tm.responsibility is not None:
+            add_edge(
+                node_id(tm.user),
+                node_id(tm.responsibility),
+                rel=HOLDS,
+                on=tm.account,
+                via="team_member",
+                place=tm.place(),
+                label=f"holds on account:{tm.account.id} (team member)",
+                link=tm,
+            )
+    for cfg in config.related_party_configs.values():
+        if cfg.default_responsibility is not None:
+            add_edge(
+                node_id(cfg),
+                node_id(cfg.default_responsibility),
+                rel=TYPED,
+                place=cfg.place("default_responsibility"),
+                label="default responsibility",
+            )
+        for i, resp in enumerate(cfg.allowed_responsibilities or ()):
+            if resp is not None:
+                add_edge(
+                    node_id(cfg),
+                    node_id(resp),
+                    rel=TYPED,
+                    place=cfg.place("allowed_responsibilities", i),
+                    label="allowed responsibility",
+                )
+    for sp in config.sold_products.values():
+        if sp.account is not None:
+            add_edge(
+                node_id(sp.account),
+                node_id(sp),
+                rel=OWNS,
+                place=sp.place("account"),
+                label="owns",
+            )
+        if sp.contact is not None:
+            add_edge(
+                node_id(sp.contact),
+                node_id(sp),
+                rel=NAMED_CONTACT,
+                place=sp.place("contact"),
+                label="named contact of",
+            )
+        for rp in sp.related_parties:
+            if rp.party is None:
+                continue
+            add_edge(
+                node_id(rp.party),
+                node_id(sp),
+                rel=RELATED_PARTY,
+                place=rp.place(),
+                label=f"related party ({rp.type.name})" if rp.type else "related party",
+                party=rp,
+            )
+            resp = rp.responsibility
+            if resp is not None:
+                add_edge(
+                    node_id(rp.party),
+                    node_id(resp),
+                    rel=HOLDS,
+                    on=sp,
+                    via="related_party",
+                    place=rp.place(),
+                    label=f"holds on sold_product:{sp.id} (related party)",
+                    link=rp,
+                )
+    return g
+
+
+def subgraph_of(g: nx.MultiDiGraph, rel: str, key=None) -> nx.DiGraph:
+    """The simple digraph of one edge type (optionally one relationship type), for cycle checks."""
+    sub = nx.DiGraph()
+    for u, v, data in g.edges(data=True):
+        if data["rel"] == rel and (key is None or key(data)):
+            if not sub.has_edge(u, v):
+                sub.add_edge(u, v, place=data["place"], data=data)
+    return sub

@@ -1,0 +1,272 @@
+"""Find, read and decode the files of a configuration tree; check each document's frame.
+
+The frame of a document is what holds before any section is read: one
+mapping, `version: 1`, known section names (CSM102, CSM103). Everything here
+is per file, so files can be parsed in any order (or in parallel) and the
+result is sorted afterwards.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..diagnostics import Diagnostic, Place
+from .yaml_events import ParsedDocument, parse_text
+
+#: A single file larger than this is refused (CSM104) before it is parsed.
+MAX_FILE_BYTES = 64 * 1024 * 1024
+#: Trees larger than this are parsed by a pool of worker processes.
+PARALLEL_THRESHOLD_BYTES = 4 * 1024 * 1024
+
+YAML_SUFFIXES = (".yaml", ".yml")
+
+SECTIONS = (
+    "settings",
+    "accounts",
+    "contacts",
+    "consumers",
+    "users",
+    "roles",
+    "relationship_types",
+    "account_relationships",
+    "responsibilities",
+    "contact_relationships",
+    "team_members",
+    "related_party_configs",
+    "sold_products",
+    "tests",
+)
+TOP_LEVEL_KEYS = ("version", *SECTIONS)
+
+_BOMS = {
+    b"\xff\xfe\x00\x00": "UTF-32",
+    b"\x00\x00\xfe\xff": "UTF-32",
+    b"\xff\xfe": "UTF-16",
+    b"\xfe\xff": "UTF-16",
+}
+
+
+@dataclass
+class LoadedTree:
+    root: Path
+    documents: list[ParsedDocument] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    #: relative path -> SHA-256 of the file's bytes, for the manifest
+    digests: dict[str, str] = field(default_factory=dict)
+
+
+def _file_error(rel: str, message: str, hint: str | None = None) -> Diagnostic:
+    return Diagnostic("CSM104", message, Place(rel, 1, 1), hint=hint)
+
+
+def discover(root: Path, exclude: Path | None = None) -> tuple[list[tuple[str, Path]], list[Diagnostic]]:
+    """Every YAML file below `root` as (relative POSIX path, real path), in canonical order.
+
+    Hidden entries and `exclude` (the output directory) are skipped. Symbolic
+    links are followed only while their target stays inside the tree; each
+    real file is read once, under the first path (bytewise) that reaches it.
+    """
+    real_root = Path(os.path.realpath(root))
+    real_exclude = Path(os.path.realpath(exclude)) if exclude is not None else None
+    found: list[tuple[str, Path]] = []
+    diags: list[Diagnostic] = []
+    visited_dirs: set[Path] = set()
+
+    def inside(p: Path) -> bool:
+        return p == real_root or real_root in p.parents
+
+    def walk(directory: Path, rel_parts: tuple[str, ...]) -> None:
+        real_dir = Path(os.path.realpath(directory))
+        if real_dir in visited_dirs:
+            return
+        visited_dirs.add(real_dir)
+        try:
+            entries = sorted(os.scandir(directory), key=lambda e: e.name.encode("utf-8", "surrogateescape"))
+        except OSError as exc:
+            rel = "/".join(rel_parts) or "."
+            diags.append(_file_error(rel, f"cannot read directory: {exc.strerror}"))
+            return
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            rel = "/".join((*rel_parts, entry.name))
+            path = Path(entry.path)
+            real = Path(os.path.realpath(path))
+            if real_exclude is not None and (real == real_exclude or real_exclude in real.parents):
+                continue
+            is_yaml = entry.name.endswith(YAML_SUFFIXES)
+            if entry.is_symlink():
+                if not real.exists():
+                    if is_yaml:
+                        diags.append(_file_error(rel, "symbolic link leads nowhere"))
+                    continue
+                if not inside(real):
+                    if is_yaml or real.is_dir():
+                        diags.append(
+                            _file_error(
+                                rel,
+                                "symbolic link leads outside the configuration tree",
+                                hint="copy the file into the tree, or link to a file inside it",
+                            )
+                        )
+                    continue
+            if real.is_dir():
+                walk(path, (*rel_parts, entry.name))
+            elif is_yaml:
+                found.append((rel, real))
+
+    if not real_root.is_dir():
+        raise NotADirectoryError(str(root))
+    walk(real_root, ())
+    # Canonical order is bytewise on the relative path; a real file reached twice counts once.
+    found.sort(key=lambda item: item[0].encode("utf-8", "surrogateescape"))
+    seen: set[Path] = set()
+    unique = []
+    for rel, real in found:
+        if real not in seen:
+            seen.add(real)
+            unique.append((rel, real))
+    return unique, diags
+
+
+def decode(raw: bytes, rel: str) -> tuple[str | None, Diagnostic | None]:
+    for bom, name in _BOMS.items():
+        if raw.startswith(bom):
+            return None, _file_error(rel, f"file is encoded as {name}; csmconf reads UTF-8 only")
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8"), None
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        return None, _file_error(
+            rel,
+            f"file is not valid UTF-8 (byte 0x{raw[exc.start]:02x} on line {line})",
+            hint="save the file as UTF-8",
+        )
+
+
+def _parse_one(rel: str, real: Path) -> tuple[ParsedDocument, bytes | None]:
+    try:
+        size = real.stat().st_size
+        if size > MAX_FILE_BYTES:
+            doc = ParsedDocument(rel)
+            doc.diagnostics.append(
+                _file_error(rel, f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")
+            )
+            return doc, None
+        raw = real.read_bytes()
+    except OSError as exc:
+        doc = ParsedDocument(rel)
+        doc.diagnostics.append(_file_error(rel, f"cannot read file: {exc.strerror}"))
+        return doc, None
+    text, problem = decode(raw, rel)
+    if problem is not None:
+        doc = ParsedDocument(rel)
+        doc.diagnostics.append(problem)
+        return doc, raw
+    doc = parse_text(text, rel)
+    check_frame(doc)
+    return doc, raw
+
+
+def check_frame(doc: ParsedDocument) -> None:
+    """CSM102/CSM103: one mapping, `version: 1`, known sections. Unusable documents lose their data."""
+    if doc.root is None:
+        if not doc.diagnostics:
+            doc.diagnostics.append(
+                Diagnostic(
+                    "CSM102",
+                    "file is empty; a configuration file is a mapping with `version: 1`",
+                    Place(doc.file, 1, 1),
+                )
+            )
+        doc.data = None
+        return
+    root = doc.root
+    if not isinstance(doc.data, dict):
+        doc.diagnostics.append(
+            Diagnostic(
+                "CSM102",
+                "a configuration file must be a mapping of sections, not "
+                + _kind_of(doc.data),
+                Place(doc.file, root.line, root.column),
+            )
+        )
+        doc.data = None
+        return
+    version = doc.data.get("version", _MISSING)
+    if version is _MISSING:
+        doc.diagnostics.append(
+            Diagnostic(
+                "CSM102",
+                "`version` is missing; add `version: 1`",
+                Place(doc.file, root.line, root.column),
+            )
+        )
+    elif type(version) is not int or version != 1:
+        node = root.values["version"]
+        shown = node.raw if node.raw is not None else repr(version)
+        doc.diagnostics.append(
+            Diagnostic(
+                "CSM102",
+                f"`version` must be the integer 1, not {shown}",
+                Place(doc.file, node.line, node.column),
+                hint="write `version: 1` (unquoted)" if version in ("1", 1.0) else None,
+            )
+        )
+    for key in doc.data:
+        if key not in TOP_LEVEL_KEYS:
+            node = root.keys[key]
+            close = difflib.get_close_matches(key, TOP_LEVEL_KEYS, n=1)
+            doc.diagnostics.append(
+                Diagnostic(
+                    "CSM103",
+                    f"unknown section '{key}'"
+                    + (f" (did you mean '{close[0]}'?)" if close else ""),
+                    Place(doc.file, node.line, node.column),
+                    hint="sections are: " + ", ".join(TOP_LEVEL_KEYS),
+                )
+            )
+
+
+_MISSING = object()
+
+
+def _kind_of(value) -> str:
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "null"
+    return f"a single value ({value!r})"
+
+
+def load_tree(root: Path, exclude: Path | None = None, jobs: int | None = None) -> LoadedTree:
+    """Load every file below `root`. Raises NotADirectoryError when `root` is no directory."""
+    tree = LoadedTree(Path(root))
+    files, tree.diagnostics = discover(Path(root), exclude)
+    total = 0
+    for _rel, real in files:
+        try:
+            total += real.stat().st_size
+        except OSError:
+            pass
+    workers = jobs if jobs is not None else (os.cpu_count() or 1)
+    if total >= PARALLEL_THRESHOLD_BYTES and workers > 1 and len(files) > 1:
+        # Parsing is CPU-bound Python; processes give real parallelism. Results come back in
+        # submission order, so the output does not depend on which worker finished first.
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            results = list(pool.map(_parse_one, *zip(*files), chunksize=max(1, len(files) // (workers * 4))))
+    else:
+        results = [_parse_one(rel, real) for rel, real in files]
+    for doc, raw in results:
+        tree.documents.append(doc)
+        tree.diagnostics.extend(doc.diagnostics)
+        if raw is not None:
+            tree.digests[doc.file] = hashlib.sha256(raw).hexdigest()
+    return tree

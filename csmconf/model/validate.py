@@ -1,0 +1,424 @@
+"""Validate each document's sections into raw rows; pydantic errors become CSM200-202.
+
+Each error's `loc` is walked through the data and the position tree in step,
+so a diagnostic points at the offending value itself (or, for a missing
+field, at the row that lacks it), never at a parent.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from functools import cache
+
+from pydantic import BaseModel, Field, TypeAdapter, ValidationError, create_model
+
+from ..diagnostics import Diagnostic, Place
+from ..load import INVALID, Node, ParsedDocument
+from .sections import SECTION_MODELS, RawModel, Settings
+
+
+def place_of(file: str, node: Node) -> Place:
+    return Place(file, node.line, node.column, node.end_line, node.end_column)
+
+
+@dataclass(slots=True)
+class Row:
+    """One validated row and where it was written."""
+
+    kind: str
+    model: RawModel
+    file: str
+    node: Node  # the row mapping
+    valid: bool = True  # False: some fields were dropped after CSM2xx errors
+
+    @property
+    def place(self) -> Place:
+        return place_of(self.file, self.node)
+
+    def value_place(self, name: str, index: int | None = None) -> Place:
+        """Place of a field's value (or of one item of a list field); the row when absent."""
+        node = self.node.child(name)
+        if node is None:
+            return self.place
+        if index is not None:
+            node = node.child(index) or node
+        return place_of(self.file, node)
+
+    def key_place(self, name: str) -> Place:
+        node = self.node.key(name)
+        return place_of(self.file, node) if node is not None else self.place
+
+    def sort_key(self) -> tuple:
+        return (self.file.encode(), self.node.line, self.node.column)
+
+
+@dataclass(slots=True)
+class SettingsBlock:
+    model: Settings
+    file: str
+    key_node: Node
+    node: Node
+
+
+@dataclass
+class Validated:
+    """Every row of every section, in canonical order (file, line, column)."""
+
+    rows: dict[str, list[Row]] = field(default_factory=lambda: {s: [] for s in SECTION_MODELS})
+    settings: list[SettingsBlock] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+@cache
+def _list_adapter(model: type[RawModel]) -> TypeAdapter:
+    return TypeAdapter(list[model])
+
+
+@cache
+def _partial_model(model: type[RawModel]) -> type[BaseModel]:
+    """The same fields, all optional: rebuilds a row from the fields that did validate."""
+    fields = {
+        name: (info.annotation | None, Field(default=None, alias=info.alias))
+        for name, info in model.model_fields.items()
+    }
+    return create_model(f"Partial{model.__name__}", __base__=RawModel, **fields)
+
+
+def _salvage(model: type[RawModel], item: dict, bad: set[str]) -> RawModel | None:
+    """A row holding only its valid fields, so later stages still see its id (no cascades)."""
+    names = {info.alias or name: name for name, info in model.model_fields.items()}
+    cleaned = {k: v for k, v in item.items() if k in names and k not in bad}
+    try:
+        partial = _partial_model(model).model_validate(cleaned)
+    except ValidationError:
+        return None
+    values = {}
+    for name, info in model.model_fields.items():
+        if name in partial.model_fields_set:
+            values[name] = getattr(partial, name)
+        elif info.is_required():
+            values[name] = None
+        else:
+            values[name] = info.get_default(call_default_factory=True)
+    return model.model_construct(**values)
+
+
+def validate_documents(documents: list[ParsedDocument]) -> Validated:
+    out = Validated()
+    for doc in documents:
+        if not isinstance(doc.data, dict) or doc.root is None:
+            continue
+        for section, value in doc.data.items():
+            if section == "settings":
+                _settings(doc, value, out)
+            elif section in SECTION_MODELS:
+                _section(doc, section, value, out)
+    for rows in out.rows.values():
+        rows.sort(key=Row.sort_key)
+    return out
+
+
+def _settings(doc: ParsedDocument, value, out: Validated) -> None:
+    key_node = doc.root.keys["settings"]
+    node = doc.root.values["settings"]
+    if value is None:
+        value = {}
+    if value is INVALID:
+        return
+    if not isinstance(value, dict):
+        out.diagnostics.append(
+            Diagnostic(
+                "CSM202",
+                f"`settings` must be a mapping, not {describe(value)}",
+                place_of(doc.file, node),
+            )
+        )
+        return
+    try:
+        model = Settings.model_validate(value)
+    except ValidationError as exc:
+        out.diagnostics.extend(_map_errors(exc, doc.file, value, node, "settings", prefix=()))
+        model = _salvage(Settings, value, {str(e["loc"][0]) for e in exc.errors() if e["loc"]})
+        if model is None:
+            return
+    out.settings.append(SettingsBlock(model, doc.file, key_node, node))
+
+
+def _section(doc: ParsedDocument, section: str, value, out: Validated) -> None:
+    model, kind = SECTION_MODELS[section]
+    node = doc.root.values[section]
+    if value is None:  # `accounts:` with nothing under it
+        return
+    if value is INVALID:
+        return
+    if not isinstance(value, list):
+        out.diagnostics.append(
+            Diagnostic(
+                "CSM202",
+                f"section `{section}` must be a list of rows, not {describe(value)}",
+                place_of(doc.file, node),
+                hint=f"write each row as an item: `{section}:` then `  - id: ...`",
+            )
+        )
+        return
+    items_nodes = node.items or []
+    try:
+        models = _list_adapter(model).validate_python(value)
+        for item_model, item_node in zip(models, items_nodes):
+            out.rows[section].append(Row(kind, item_model, doc.file, item_node))
+        return
+    except ValidationError as exc:
+        errors = exc.errors(include_url=False)
+    out.diagnostics.extend(_map_error_list(errors, doc.file, value, node, section))
+    bad_rows: dict[int, set[str]] = {}
+    for err in errors:
+        loc = err["loc"]
+        bad_rows.setdefault(loc[0], set())
+        if len(loc) > 1:
+            bad_rows[loc[0]].add(str(loc[1]))
+    adapter = _list_adapter(model)
+    for index, (item, item_node) in enumerate(zip(value, items_nodes)):
+        if index in bad_rows:
+            if not isinstance(item, dict):
+                continue
+            salvaged = _salvage(model, item, bad_rows[index])
+            if salvaged is not None and getattr(salvaged, "id", "") is not None:
+                out.rows[section].append(Row(kind, salvaged, doc.file, item_node, valid=False))
+        else:
+            row_model = adapter.validate_python([item])[0]
+            out.rows[section].append(Row(kind, row_model, doc.file, item_node))
+
+
+def _map_errors(exc: ValidationError, file, data, node, section, prefix) -> list[Diagnostic]:
+    return _map_error_list(exc.errors(include_url=False), file, data, node, section, prefix)
+
+
+def _map_error_list(errors, file, data, node, section, prefix=None) -> list[Diagnostic]:
+    diags = []
+    seen = set()
+    for err in errors:
+        if err.get("input") is INVALID:
+            continue  # the loader reported this value already
+        d = _diagnostic(err, file, data, node, section)
+        key = (d.code, d.place)
+        if key not in seen:
+            seen.add(key)
+            diags.append(d)
+    return diags
+
+
+def _walk(data, node: Node, loc) -> tuple[object, Node, list, bool]:
+    """Follow `loc` through data and positions; skip pydantic's non-path steps (union tags)."""
+    path = []
+    complete = True
+    for step in loc:
+        if isinstance(data, dict) and isinstance(step, str) and step in data:
+            data = data[step]
+            child = node.child(step)
+        elif isinstance(data, list) and isinstance(step, int) and 0 <= step < len(data):
+            data = data[step]
+            child = node.child(step)
+        else:
+            if isinstance(data, dict) and isinstance(step, str):
+                complete = False  # a missing key: stop at the mapping
+                path.append(step)
+                break
+            continue
+        path.append(step)
+        if child is None:
+            complete = False
+            break
+        node = child
+    return data, node, path, complete
+
+
+def _diagnostic(err: dict, file: str, data, node: Node, section: str) -> Diagnostic:
+    etype = err["type"]
+    loc = err["loc"]
+    value, at, path, _complete = _walk(data, node, loc)
+    fields = [p for p in path if isinstance(p, str)]
+    name = fields[-1] if fields else section
+    where = _row_label(section, data, loc)
+    if etype == "missing":
+        missing = loc[-1]
+        return Diagnostic(
+            "CSM200",
+            f"{where} is missing required field '{missing}'",
+            place_of(file, at),
+        )
+    if etype == "extra_forbidden":
+        unknown = str(loc[-1])
+        parent_value, parent_node, _, _ = _walk(data, node, loc[:-1])
+        key_node = parent_node.key(unknown) or at
+        allowed = _allowed_fields(section, loc)
+        close = difflib.get_close_matches(unknown, allowed, n=1)
+        return Diagnostic(
+            "CSM201",
+            f"unknown field '{unknown}' in {where}"
+            + (f" (did you mean '{close[0]}'?)" if close else ""),
+            place_of(file, key_node),
+            hint=("fields are: " + ", ".join(allowed)) if allowed else None,
+        )
+    message, hint = _describe_error(err, name, value, at)
+    return Diagnostic("CSM202", f"{name}: {message}", place_of(file, at), hint=hint)
+
+
+def _row_label(section: str, data, loc) -> str:
+    if section == "settings":
+        return "settings"
+    kind = SECTION_MODELS[section][1].replace("_", " ")
+    if loc and isinstance(loc[0], int) and isinstance(data, list) and loc[0] < len(data):
+        row = data[loc[0]]
+        if isinstance(row, dict) and isinstance(row.get("id"), str):
+            return f"{kind} '{row['id']}'"
+        return f"{kind} #{loc[0] + 1}"
+    return kind
+
+
+def _allowed_fields(section: str, loc) -> list[str]:
+    model = Settings if section == "settings" else SECTION_MODELS[section][0]
+    # Descend into nested models (access entries, related parties) by field name.
+    for step in loc[1:-1] if section != "settings" else loc[:-1]:
+        if isinstance(step, str) and step in model.model_fields:
+            ann = model.model_fields[step].annotation
+            nested = _nested_model(ann)
+            if nested is not None:
+                model = nested
+    return sorted(info.alias or n for n, info in model.model_fields.items())
+
+
+def _nested_model(annotation):
+    for arg in getattr(annotation, "__args__", ()) or ():
+        if isinstance(arg, type) and issubclass(arg, RawModel):
+            return arg
+        inner = _nested_model(arg)
+        if inner is not None:
+            return inner
+    return None
+
+
+def describe(value) -> str:
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, (int, float)):
+        return f"the number {value!r}"
+    if isinstance(value, str):
+        return f"the text '{value}'"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return repr(value)
+
+
+_YAML11_BOOLS = {"yes", "no", "on", "off", "y", "n", "Yes", "No", "On", "Off", "YES", "NO", "ON", "OFF"}
+_PATTERN_MESSAGES = {
+    "id": "is not a valid id: use lowercase letters, digits, '_', '.' and '-', "
+    "starting with a letter or digit, at most 100 characters",
+    "email": "is not a valid email address",
+    "party": "must be written kind:id, with kind contact, consumer, account or user",
+    "sys_id_namespace": "is not a UUID",
+}
+
+
+def _describe_error(err: dict, name: str, value, at: Node) -> tuple[str, str | None]:
+    etype = err["type"]
+    shown = at.raw if at.raw is not None else None
+    if etype == "string_type":
+        hint = f"quote it: {name}: \"{shown}\"" if shown is not None else None
+        got = f"the number {shown}" if shown is not None and not isinstance(value, bool) else describe(value)
+        return f"expected text, got {got}", hint
+    if etype == "bool_type":
+        hint = None
+        if isinstance(value, str) and value in _YAML11_BOOLS:
+            hint = "YAML 1.2 reads yes/no/on/off as text; write true or false"
+        return f"expected true or false, got {describe(value)}", hint
+    if etype in ("int_type", "int_from_float", "int_parsing"):
+        return f"expected a whole number, got {describe(value)}", None
+    if etype == "list_type":
+        return f"expected a list, got {describe(value)}", None
+    if etype in ("model_type", "dict_type", "model_attributes_type"):
+        return f"expected a mapping, got {describe(value)}", None
+    if etype == "literal_error":
+        expected = err.get("ctx", {}).get("expected", "")
+        return f"{describe(value)} is not allowed; expected {expected}", None
+    if etype == "string_pattern_mismatch":
+        msg = _PATTERN_MESSAGES.get(name, "has an invalid format")
+        return f"'{value}' {msg}", None
+    if etype == "string_too_short":
+        return "must not be empty", None
+    if etype == "too_short":
+        return "must list at least one value", None
+    return f"invalid value ({err.get('msg', etype)})", None
+
+
+def shape_checks(out: Validated) -> None:
+    """Rules of a row's shape that a field type cannot say (still CSM200/CSM202)."""
+    for row in out.rows["roles"]:
+        for i, entry in enumerate(row.model.access or ()):
+            if entry.scope in ("holder", "holder_cases"):
+                node = row.node.child("access")
+                entry_node = node.child(i) if node is not None else None
+                scope_node = entry_node.child("scope") if entry_node is not None else None
+                out.diagnostics.append(
+                    Diagnostic(
+                        "CSM202",
+                        f"scope: '{entry.scope}' is measured from where a responsibility is held; "
+                        "a role is held on nothing",
+                        place_of(row.file, scope_node or row.node),
+                        hint="use the scope in a responsibility, or a principal scope here",
+                    )
+                )
+    for row in out.rows["tests"]:
+        t = row.model
+        if t.principal is None and t.who_can is None:
+            out.diagnostics.append(
+                Diagnostic(
+                    "CSM200",
+                    f"test '{t.name}' is missing required field 'principal' (or 'who_can')",
+                    row.place,
+                )
+            )
+        elif t.principal is not None and t.who_can is not None:
+            out.diagnostics.append(
+                Diagnostic(
+                    "CSM202",
+                    f"test '{t.name}': give either 'principal' or 'who_can', not both",
+                    row.value_place("who_can"),
+                )
+            )
+        elif t.principal is not None and not (t.can or t.cannot or t.conditional):
+            out.diagnostics.append(
+                Diagnostic(
+                    "CSM200",
+                    f"test '{t.name}' is missing required field 'can', 'cannot' or 'conditional'",
+                    row.place,
+                )
+            )
+        elif t.principal is not None and t.expect is not None:
+            out.diagnostics.append(
+                Diagnostic(
+                    "CSM201",
+                    f"test '{t.name}': 'expect' goes with 'who_can', not with 'principal'",
+                    row.key_place("expect"),
+                )
+            )
+        elif t.who_can is not None and t.expect is None:
+            out.diagnostics.append(
+                Diagnostic(
+                    "CSM200",
+                    f"test '{t.name}' is missing required field 'expect'",
+                    row.place,
+                )
+            )
+        elif t.who_can is not None and (t.can or t.cannot or t.conditional):
+            out.diagnostics.append(
+                Diagnostic(
+                    "CSM202",
+                    f"test '{t.name}': can/cannot/conditional go with 'principal', not 'who_can'",
+                    row.value_place("who_can"),
+                )
+            )

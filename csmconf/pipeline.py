@@ -1,0 +1,61 @@
+"""load -> model -> resolve -> graph -> checks -> tests, collecting diagnostics.
+
+Every stage runs even after errors in an earlier one (rows with a valid id
+survive), so one run reports every problem. Only the access tests wait for a
+configuration without other errors: their verdicts would mean nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .checks import run_checks
+from .checks.assertions import run_tests as run_access_tests
+from .diagnostics import Diagnostic, count, sort_diagnostics
+from .graph import AccessEngine
+from .load import LoadedTree, load_tree
+from .model import shape_checks, validate_documents
+from .resolve import Config, resolve
+
+
+@dataclass
+class Compilation:
+    root: Path
+    tree: LoadedTree
+    config: Config
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    engine: object = None  # graph.AccessEngine
+    tests_run: bool = False
+    test_results: list = field(default_factory=list)
+
+    @property
+    def errors(self) -> int:
+        return count(self.diagnostics)[0]
+
+    @property
+    def warnings(self) -> int:
+        return count(self.diagnostics)[1]
+
+    def failed(self, strict: bool = False) -> bool:
+        return self.errors > 0 or (strict and self.warnings > 0)
+
+
+def compile_config(root: Path, exclude: Path | None = None, run_tests: bool = True) -> Compilation:
+    """Run every stage on the tree at `root`. Raises NotADirectoryError for a missing root."""
+    root = Path(root)
+    tree = load_tree(root, exclude=exclude)
+    validated = validate_documents(tree.documents)
+    shape_checks(validated)
+    config, resolve_diags = resolve(validated, root)
+    diags = [*tree.diagnostics, *validated.diagnostics, *resolve_diags]
+    engine = AccessEngine(config)
+    diags.extend(run_checks(config, engine))
+    result = Compilation(root, tree, config, engine=engine)
+    if run_tests and config.tests:
+        if count(diags)[0] == 0:
+            test_diags, result.test_results = run_access_tests(config, engine)
+            diags.extend(test_diags)
+            result.tests_run = True
+    result.diagnostics = sort_diagnostics(diags)
+    return result
