@@ -65,72 +65,237 @@ PER_FILE = {
 # Name material. (display, ascii slug) pairs; some displays are non-ASCII or
 # hold an apostrophe so that the parser sees real-world text.
 FIRST = [
-    ("Maria", "maria"), ("José", "jose"), ("Chloé", "chloe"), ("Łukasz", "lukasz"),
-    ("Zoë", "zoe"), ("Søren", "soren"), ("Ana", "ana"), ("Peter", "peter"),
-    ("Ann", "ann"), ("Mia", "mia"), ("Noah", "noah"), ("Liam", "liam"),
-    ("Olivia", "olivia"), ("Emma", "emma"), ("Hiroshi", "hiroshi"), ("Yuki", "yuki"),
-    ("Priya", "priya"), ("Arjun", "arjun"), ("Fatima", "fatima"), ("Omar", "omar"),
-    ("Chen", "chen"), ("Wei", "wei"), ("Ingrid", "ingrid"), ("Björn", "bjorn"),
-    ("Amélie", "amelie"), ("François", "francois"), ("Giulia", "giulia"), ("Marco", "marco"),
-    ("Sofía", "sofia"), ("Mateo", "mateo"), ("Aisha", "aisha"), ("Kwame", "kwame"),
-    ("Nadia", "nadia"), ("Dmitri", "dmitri"), ("Olga", "olga"), ("Jan", "jan"),
-    ("Eva", "eva"), ("Tomás", "tomas"), ("Lucía", "lucia"), ("David", "david"),
-    ("Sarah", "sarah"), ("James", "james"), ("Grace", "grace"), ("Ethan", "ethan"),
-    ("Hannah", "hannah"), ("Lars", "lars"), ("Mei", "mei"), ("Ravi", "ravi"),
+    ("Maria", "maria"),
+    ("José", "jose"),
+    ("Chloé", "chloe"),
+    ("Łukasz", "lukasz"),
+    ("Zoë", "zoe"),
+    ("Søren", "soren"),
+    ("Ana", "ana"),
+    ("Peter", "peter"),
+    ("Ann", "ann"),
+    ("Mia", "mia"),
+    ("Noah", "noah"),
+    ("Liam", "liam"),
+    ("Olivia", "olivia"),
+    ("Emma", "emma"),
+    ("Hiroshi", "hiroshi"),
+    ("Yuki", "yuki"),
+    ("Priya", "priya"),
+    ("Arjun", "arjun"),
+    ("Fatima", "fatima"),
+    ("Omar", "omar"),
+    ("Chen", "chen"),
+    ("Wei", "wei"),
+    ("Ingrid", "ingrid"),
+    ("Björn", "bjorn"),
+    ("Amélie", "amelie"),
+    ("François", "francois"),
+    ("Giulia", "giulia"),
+    ("Marco", "marco"),
+    ("Sofía", "sofia"),
+    ("Mateo", "mateo"),
+    ("Aisha", "aisha"),
+    ("Kwame", "kwame"),
+    ("Nadia", "nadia"),
+    ("Dmitri", "dmitri"),
+    ("Olga", "olga"),
+    ("Jan", "jan"),
+    ("Eva", "eva"),
+    ("Tomás", "tomas"),
+    ("Lucía", "lucia"),
+    ("David", "david"),
+    ("Sarah", "sarah"),
+    ("James", "james"),
+    ("Grace", "grace"),
+    ("Ethan", "ethan"),
+    ("Hannah", "hannah"),
+    ("Lars", "lars"),
+    ("Mei", "mei"),
+    ("Ravi", "ravi"),
 ]
 LAST = [
-    ("Garcia", "garcia"), ("O'Brien", "obrien"), ("Müller", "muller"), ("Nguyễn", "nguyen"),
-    ("Smith", "smith"), ("Robinson", "robinson"), ("Kowalski", "kowalski"), ("Rossi", "rossi"),
-    ("Tanaka", "tanaka"), ("Patel", "patel"), ("Haddad", "haddad"), ("Li", "li"),
-    ("Johansson", "johansson"), ("Dubois", "dubois"), ("Fernández", "fernandez"),
-    ("Okafor", "okafor"), ("Ivanova", "ivanova"), ("de Vries", "devries"), ("Novák", "novak"),
-    ("Brown", "brown"), ("Wilson", "wilson"), ("Andersen", "andersen"), ("Kim", "kim"),
-    ("Sato", "sato"), ("Singh", "singh"), ("Mensah", "mensah"), ("Costa", "costa"),
-    ("Schmidt", "schmidt"), ("Łęcka", "lecka"), ("D'Angelo", "dangelo"), ("Walker", "walker"),
-    ("Hughes", "hughes"), ("Eriksen", "eriksen"), ("Moreau", "moreau"), ("Silva", "silva"),
+    ("Garcia", "garcia"),
+    ("O'Brien", "obrien"),
+    ("Müller", "muller"),
+    ("Nguyễn", "nguyen"),
+    ("Smith", "smith"),
+    ("Robinson", "robinson"),
+    ("Kowalski", "kowalski"),
+    ("Rossi", "rossi"),
+    ("Tanaka", "tanaka"),
+    ("Patel", "patel"),
+    ("Haddad", "haddad"),
+    ("Li", "li"),
+    ("Johansson", "johansson"),
+    ("Dubois", "dubois"),
+    ("Fernández", "fernandez"),
+    ("Okafor", "okafor"),
+    ("Ivanova", "ivanova"),
+    ("de Vries", "devries"),
+    ("Novák", "novak"),
+    ("Brown", "brown"),
+    ("Wilson", "wilson"),
+    ("Andersen", "andersen"),
+    ("Kim", "kim"),
+    ("Sato", "sato"),
+    ("Singh", "singh"),
+    ("Mensah", "mensah"),
+    ("Costa", "costa"),
+    ("Schmidt", "schmidt"),
+    ("Łęcka", "lecka"),
+    ("D'Angelo", "dangelo"),
+    ("Walker", "walker"),
+    ("Hughes", "hughes"),
+    ("Eriksen", "eriksen"),
+    ("Moreau", "moreau"),
+    ("Silva", "silva"),
     ("Yamamoto", "yamamoto"),
 ]
 ADJ = [
-    "Acme", "Blue", "Northern", "Global", "Pacific", "Summit", "Vertex", "Silver",
-    "Red", "Atlas", "Harbor", "Pioneer", "Evergreen", "Granite", "Crystal", "Bright",
-    "United", "Coastal", "Prairie", "Alpine", "Metro", "Quantum", "Sterling", "Orbit",
+    "Acme",
+    "Blue",
+    "Northern",
+    "Global",
+    "Pacific",
+    "Summit",
+    "Vertex",
+    "Silver",
+    "Red",
+    "Atlas",
+    "Harbor",
+    "Pioneer",
+    "Evergreen",
+    "Granite",
+    "Crystal",
+    "Bright",
+    "United",
+    "Coastal",
+    "Prairie",
+    "Alpine",
+    "Metro",
+    "Quantum",
+    "Sterling",
+    "Orbit",
 ]
 NOUN = [
-    "Industries", "Logistics", "Health", "Foods", "Systems", "Energy", "Retail",
-    "Motors", "Labs", "Finance", "Media", "Telecom", "Pharma", "Textiles",
-    "Robotics", "Holdings", "Airlines", "Insurance", "Analytics", "Builders",
+    "Industries",
+    "Logistics",
+    "Health",
+    "Foods",
+    "Systems",
+    "Energy",
+    "Retail",
+    "Motors",
+    "Labs",
+    "Finance",
+    "Media",
+    "Telecom",
+    "Pharma",
+    "Textiles",
+    "Robotics",
+    "Holdings",
+    "Airlines",
+    "Insurance",
+    "Analytics",
+    "Builders",
 ]
 PRODUCTS = [
-    "Fiber Line", "Router X2", "Cloud Backup", "Fleet Tracker", "POS Terminal",
-    "Smart Meter", "Payroll Suite", "Support Plan Gold", "Support Plan Silver",
-    "Solar Array", "Cold Storage Unit", "Lab Analyzer", "Mobile Plan", "Data Link 10G",
+    "Fiber Line",
+    "Router X2",
+    "Cloud Backup",
+    "Fleet Tracker",
+    "POS Terminal",
+    "Smart Meter",
+    "Payroll Suite",
+    "Support Plan Gold",
+    "Support Plan Silver",
+    "Solar Array",
+    "Cold Storage Unit",
+    "Lab Analyzer",
+    "Mobile Plan",
+    "Data Link 10G",
 ]
 RESP_WORDS = [
-    "Billing", "Technical", "Escalation", "Renewal", "Onboarding", "Security",
-    "Procurement", "Field Service", "Warranty", "Compliance", "Contract", "Quality",
-    "Logistics", "Support", "Licensing", "Training",
+    "Billing",
+    "Technical",
+    "Escalation",
+    "Renewal",
+    "Onboarding",
+    "Security",
+    "Procurement",
+    "Field Service",
+    "Warranty",
+    "Compliance",
+    "Contract",
+    "Quality",
+    "Logistics",
+    "Support",
+    "Licensing",
+    "Training",
 ]
-RESP_KINDS = ["Administrator", "Approver", "Viewer", "Coordinator", "Manager", "Liaison", "Delegate"]
-WHENS = ["active=true", "priority<=2", "state!=closed^active=true", "category=billing", 'u_region="EMEA"']
+RESP_KINDS = [
+    "Administrator",
+    "Approver",
+    "Viewer",
+    "Coordinator",
+    "Manager",
+    "Liaison",
+    "Delegate",
+]
+WHENS = [
+    "active=true",
+    "priority<=2",
+    "state!=closed^active=true",
+    "category=billing",
+    'u_region="EMEA"',
+]
 
 # Roles that contacts, consumers and users may all hold (kind `either`);
 # roles_required only ever names these, so any holder can be given them.
 EITHER_ROLES = [
-    "case_read_granular", "case_create_granular", "case_write_granular",
-    "sold_product_read_granular", "sold_product_write_granular",
-    "case_reader_plus", "product_viewer",
+    "case_read_granular",
+    "case_create_granular",
+    "case_write_granular",
+    "sold_product_read_granular",
+    "sold_product_write_granular",
+    "case_reader_plus",
+    "product_viewer",
 ]
 
 # Declared roles: (id, name, kind, contains, access entries).
 DECLARED_ROLES = [
-    ("billing_contact", "Billing Contact", "external", ["customer"],
-     [("sold_product", ["read"], "account", None), ("case", ["read"], "account", "category=billing")]),
-    ("site_manager", "Site Manager", "external", ["customer_admin"],
-     [("install_base", ["read", "write"], "account_tree", None)]),
-    ("support_portal_user", "Support Portal User", "external", ["customer"],
-     [("contact", ["read"], "account", "active=true")]),
-    ("partner_case_manager", "Partner Case Manager", "external", ["partner"],
-     [("case", ["read", "write"], "partner_customers", "state!=closed")]),
+    (
+        "billing_contact",
+        "Billing Contact",
+        "external",
+        ["customer"],
+        [
+            ("sold_product", ["read"], "account", None),
+            ("case", ["read"], "account", "category=billing"),
+        ],
+    ),
+    (
+        "site_manager",
+        "Site Manager",
+        "external",
+        ["customer_admin"],
+        [("install_base", ["read", "write"], "account_tree", None)],
+    ),
+    (
+        "support_portal_user",
+        "Support Portal User",
+        "external",
+        ["customer"],
+        [("contact", ["read"], "account", "active=true")],
+    ),
+    (
+        "partner_case_manager",
+        "Partner Case Manager",
+        "external",
+        ["partner"],
+        [("case", ["read", "write"], "partner_customers", "state!=closed")],
+    ),
     ("case_reader_plus", "Case Reader Plus", "either", ["case_read_granular"], []),
     ("product_viewer", "Product Viewer", "either", ["sold_product_read_granular"], []),
     ("csm_agent", "CSM Agent", "internal", ["relationship_agent"], []),
@@ -140,16 +305,32 @@ DECLARED_ROLES = [
 RELATIONSHIP_TYPES = [
     # id, name, from, to, label, reverse_label, partner_access
     ("reseller", "Reseller", "partner", "account", "Reseller for", "Resold by", True),
-    ("service_provider", "Service Provider", "partner", "account", "Provides service to",
-     "Serviced by", False),
+    (
+        "service_provider",
+        "Service Provider",
+        "partner",
+        "account",
+        "Provides service to",
+        "Serviced by",
+        False,
+    ),
     ("affiliate", "Affiliate", "account", "account", "Affiliate of", "Affiliated with", False),
 ]
 
 
 # --------------------------------------------------------------------------
 # YAML text helpers.
-_ESC = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r",
-        "\x85": "\\N", "\u2028": "\\L", "\u2029": "\\P", "\ufeff": "\\uFEFF"}
+_ESC = {
+    "\\": "\\\\",
+    '"': '\\"',
+    "\n": "\\n",
+    "\t": "\\t",
+    "\r": "\\r",
+    "\x85": "\\N",
+    "\u2028": "\\L",
+    "\u2029": "\\P",
+    "\ufeff": "\\uFEFF",
+}
 
 
 def q(s: str) -> str:
@@ -162,7 +343,7 @@ def q(s: str) -> str:
         if e is not None:
             out.append(e)
         elif ord(ch) < 0x20 or ch == "\x7f":
-            out.append("\\x%02x" % ord(ch))
+            out.append(f"\\x{ord(ch):02x}")
         else:
             out.append(ch)
     return '"' + "".join(out) + '"'
@@ -188,7 +369,7 @@ class Corpus:
         self.rng = random.Random(seed)
 
     def n(self, key: str, minimum: int) -> int:
-        return max(minimum, int(round(BASE[key] * self.scale)))
+        return max(minimum, round(BASE[key] * self.scale))
 
     # ---------------------------------------------------------------- build
     def build(self):
@@ -207,15 +388,24 @@ class Corpus:
     def build_responsibilities(self):
         rng = self.rng
         total = self.n("responsibilities", 20)
-        shares = [("contact", 0.5), ("user", 0.2), ("consumer", 0.1), ("account", 0.1),
-                  ("mixed", 0.1)]
-        sizes = {g: max(2, int(round(total * s))) for g, s in shares}
+        shares = [
+            ("contact", 0.5),
+            ("user", 0.2),
+            ("consumer", 0.1),
+            ("account", 0.1),
+            ("mixed", 0.1),
+        ]
+        sizes = {g: max(2, round(total * s)) for g, s in shares}
         sizes["contact"] += total - sum(sizes.values())
         self.resp = []  # dicts in declaration order
         self.resp_by_id = {}
         self.groups = {g: [] for g, _ in shares}
-        types = {"contact": ["contact"], "user": ["user"], "account": ["account"],
-                 "mixed": ["contact", "user"]}
+        types = {
+            "contact": ["contact"],
+            "user": ["user"],
+            "account": ["account"],
+            "mixed": ["contact", "user"],
+        }
         idx = 0
         for g, _ in shares:
             for k in range(sizes[g]):
@@ -228,13 +418,24 @@ class Corpus:
                 else:
                     rtype = types[g]
                 unique = g in ("contact", "user") and k % 10 == 9
-                r = {"id": rid, "name": f"{word} {kind} {idx}", "group": g, "type": rtype,
-                     "unique": unique, "includes": [], "roles_required": [], "access": []}
+                r = {
+                    "id": rid,
+                    "name": f"{word} {kind} {idx}",
+                    "group": g,
+                    "type": rtype,
+                    "unique": unique,
+                    "includes": [],
+                    "roles_required": [],
+                    "access": [],
+                }
                 earlier = [x["id"] for x in self.groups[g] if not x["unique"]]
                 if not unique and earlier and rng.random() < 0.4:
                     # Mostly the previous one: builds includes chains.
-                    inc = [earlier[-1]] if rng.random() < 0.6 else rng.sample(
-                        earlier, min(len(earlier), rng.randint(1, 2)))
+                    inc = (
+                        [earlier[-1]]
+                        if rng.random() < 0.6
+                        else rng.sample(earlier, min(len(earlier), rng.randint(1, 2)))
+                    )
                     r["includes"] = dedupe(inc)
                 if g in ("contact", "user", "mixed") and rng.random() < 0.3:
                     r["roles_required"] = dedupe(rng.sample(EITHER_ROLES, rng.randint(1, 2)))
@@ -244,8 +445,11 @@ class Corpus:
                 self.groups[g].append(r)
         # Roles a holder needs: its own roles_required and those of every
         # responsibility it includes, transitively (includes point backwards).
-        self.resp_roles = {"authorized_representative": [], "authorized_account": [],
-                           "account_manager": []}
+        self.resp_roles = {
+            "authorized_representative": [],
+            "authorized_account": [],
+            "account_manager": [],
+        }
         for r in self.resp:
             need = list(r["roles_required"])
             for inc in r["includes"]:
@@ -260,16 +464,33 @@ class Corpus:
         elif group == "consumer":
             scopes = ["holder", "holder_cases", "self"]
         else:
-            scopes = ["holder", "holder", "holder_cases", "account", "account_tree",
-                      "partner_customers", "self", "partner_contact"]
-        level_sets = [["read"], ["read"], ["read", "write"], ["read", "write", "create"],
-                      ["full"], ["read", "create"]]
+            scopes = [
+                "holder",
+                "holder",
+                "holder_cases",
+                "account",
+                "account_tree",
+                "partner_customers",
+                "self",
+                "partner_contact",
+            ]
+        level_sets = [
+            ["read"],
+            ["read"],
+            ["read", "write"],
+            ["read", "write", "create"],
+            ["full"],
+            ["read", "create"],
+        ]
         entries = []
         seen = set()
         for _ in range(rng.randint(1, 3)):
             scope = rng.choice(scopes)
-            table = "case" if scope in ("holder_cases", "self", "partner_contact") \
+            table = (
+                "case"
+                if scope in ("holder_cases", "self", "partner_contact")
                 else rng.choice(tables)
+            )
             if (table, scope) in seen:
                 continue
             seen.add((table, scope))
@@ -280,7 +501,7 @@ class Corpus:
     def build_accounts(self):
         rng = self.rng
         n_acc = self.n("accounts", 40)
-        n_part = max(4, int(round(n_acc * PARTNER_RATIO)))
+        n_part = max(4, round(n_acc * PARTNER_RATIO))
         self.n_partners = n_part
         acc = []
         # Index order is a topological order for every relationship type:
@@ -290,10 +511,20 @@ class Corpus:
             adj = ADJ[rng.randrange(len(ADJ))]
             noun = NOUN[rng.randrange(len(NOUN))]
             is_partner = i < n_part
-            a = {"i": i, "id": f"{adj}-{noun}-{i}".lower(), "partner": is_partner,
-                 "customer": (not is_partner) or rng.random() < 0.1, "parent": None,
-                 "depth": 0, "children": 0, "active": True, "restrict": False,
-                 "reserved": False, "contacts": [], "domain": f"{adj}-{noun}.com".lower()}
+            a = {
+                "i": i,
+                "id": f"{adj}-{noun}-{i}".lower(),
+                "partner": is_partner,
+                "customer": (not is_partner) or rng.random() < 0.1,
+                "parent": None,
+                "depth": 0,
+                "children": 0,
+                "active": True,
+                "restrict": False,
+                "reserved": False,
+                "contacts": [],
+                "domain": f"{adj}-{noun}.com".lower(),
+            }
             if is_partner:
                 a["name"] = f"{adj} {noun} Partners {i}"
             elif i % 97 == 13:
@@ -306,11 +537,17 @@ class Corpus:
             acc.append(a)
         # Reserved accounts used by the tests: no hierarchy, fixed contacts.
         p0, x, xr = acc[0], acc[n_part], acc[n_part + 1]
-        p0.update(id="gsi-tech", name="GSI Tech", customer=False, reserved=True,
-                  domain="gsi-tech.com")
+        p0.update(
+            id="gsi-tech", name="GSI Tech", customer=False, reserved=True, domain="gsi-tech.com"
+        )
         x.update(id="abc-corp", name="ABC Corp", reserved=True, domain="abc-corp.com")
-        xr.update(id="restricted-holdings", name="Restricted Holdings", reserved=True,
-                  restrict=True, domain="restricted-holdings.com")
+        xr.update(
+            id="restricted-holdings",
+            name="Restricted Holdings",
+            reserved=True,
+            restrict=True,
+            domain="restricted-holdings.com",
+        )
         # Hierarchy: partner trees (3 levels max), customer trees (4 levels max).
         for i in range(1, n_part):
             if i > 1 and rng.random() < 0.3:
@@ -341,8 +578,9 @@ class Corpus:
         self.acc = acc
         self.reserved_acc = {p0["i"], x["i"], xr["i"]}
         self.free_acc = [a["i"] for a in acc if not a["reserved"]]
-        self.free_customers = [a["i"] for a in acc if not a["reserved"] and a["customer"]
-                               and not a["partner"]]
+        self.free_customers = [
+            a["i"] for a in acc if not a["reserved"] and a["customer"] and not a["partner"]
+        ]
 
     @staticmethod
     def _set_parent(acc, i, j):
@@ -369,28 +607,51 @@ class Corpus:
                 idx = len(self.con)
                 fd, fa = FIRST[rng.randrange(len(FIRST))]
                 ld, la = LAST[rng.randrange(len(LAST))]
-                c = {"i": idx, "id": f"c{idx}-{fa}-{la}", "name": f"{fd} {ld}",
-                     "email": f"{fa[0]}.{la}{idx}@{a['domain']}", "account": a["i"],
-                     "active": True, "reserved": a["reserved"], "phone": None}
+                c = {
+                    "i": idx,
+                    "id": f"c{idx}-{fa}-{la}",
+                    "name": f"{fd} {ld}",
+                    "email": f"{fa[0]}.{la}{idx}@{a['domain']}",
+                    "account": a["i"],
+                    "active": True,
+                    "reserved": a["reserved"],
+                    "phone": None,
+                }
                 if rng.random() < 0.3:
                     c["phone"] = f"+1-{rng.randrange(200, 999)}-555-{rng.randrange(10000):04d}"
                 if a["reserved"]:
                     if a["partner"]:
                         c["roles"] = ["partner_admin" if k == 0 else "partner"]
                     else:
-                        c["roles"] = ["customer_admin" if (k == 0 and not a["restrict"])
-                                      else "customer"]
+                        c["roles"] = [
+                            "customer_admin" if (k == 0 and not a["restrict"]) else "customer"
+                        ]
                 else:
                     r = rng.random()
                     if a["partner"]:
-                        roles = ["partner_admin"] if r < 0.15 else (
-                            ["partner_case_manager"] if r < 0.22 else (
-                                ["customer"] if r < 0.25 else ["partner"]))
+                        roles = (
+                            ["partner_admin"]
+                            if r < 0.15
+                            else (
+                                ["partner_case_manager"]
+                                if r < 0.22
+                                else (["customer"] if r < 0.25 else ["partner"])
+                            )
+                        )
                     else:
-                        roles = ["customer_admin"] if r < 0.10 else (
-                            ["billing_contact"] if r < 0.14 else (
-                                ["site_manager"] if r < 0.16 else (
-                                    ["support_portal_user"] if r < 0.19 else ["customer"])))
+                        roles = (
+                            ["customer_admin"]
+                            if r < 0.10
+                            else (
+                                ["billing_contact"]
+                                if r < 0.14
+                                else (
+                                    ["site_manager"]
+                                    if r < 0.16
+                                    else (["support_portal_user"] if r < 0.19 else ["customer"])
+                                )
+                            )
+                        )
                     if rng.random() < 0.03:
                         roles.append("product_viewer")
                     c["roles"] = roles
@@ -409,13 +670,21 @@ class Corpus:
             fd, fa = FIRST[rng.randrange(len(FIRST))]
             ld, la = LAST[rng.randrange(len(LAST))]
             r = rng.random()
-            roles = None if r < 0.8 else (["consumer"] if r < 0.95 else
-                                           ["consumer", "product_viewer"])
-            self.consumers.append({
-                "id": f"consumer-{i:06d}-{fa}-{la}", "name": f"{fd} {ld}",
-                "email": f"{fa}{i}@mail{i % 7}.example.com",
-                "phone": f"+44-20-7946-{rng.randrange(10000):04d}" if rng.random() < 0.5 else None,
-                "roles": roles, "active": rng.random() >= 0.01})
+            roles = (
+                None if r < 0.8 else (["consumer"] if r < 0.95 else ["consumer", "product_viewer"])
+            )
+            self.consumers.append(
+                {
+                    "id": f"consumer-{i:06d}-{fa}-{la}",
+                    "name": f"{fd} {ld}",
+                    "email": f"{fa}{i}@mail{i % 7}.example.com",
+                    "phone": f"+44-20-7946-{rng.randrange(10000):04d}"
+                    if rng.random() < 0.5
+                    else None,
+                    "roles": roles,
+                    "active": rng.random() >= 0.01,
+                }
+            )
         self.users = []
         for i in range(self.n("users", 10)):
             fd, fa = FIRST[rng.randrange(len(FIRST))]
@@ -429,11 +698,20 @@ class Corpus:
                 elif r2 < 0.3:
                     roles.append("csm_supervisor")
             else:
-                roles = [rng.choice(["csm_agent", "case_reader_plus", "csm_supervisor",
-                                     "case_read_granular"])]
-            self.users.append({"id": f"agent-{i:05d}-{fa}-{la}", "name": f"{fd} {ld}",
-                               "email": f"{fa}.{la}.{i}@csm.internal.example.com",
-                               "roles": roles, "active": True})
+                roles = [
+                    rng.choice(
+                        ["csm_agent", "case_reader_plus", "csm_supervisor", "case_read_granular"]
+                    )
+                ]
+            self.users.append(
+                {
+                    "id": f"agent-{i:05d}-{fa}-{la}",
+                    "name": f"{fd} {ld}",
+                    "email": f"{fa}.{la}.{i}@csm.internal.example.com",
+                    "roles": roles,
+                    "active": True,
+                }
+            )
         self.agents = [i for i, u in enumerate(self.users) if "relationship_agent" in u["roles"]]
 
     def build_account_relationships(self):
@@ -446,8 +724,9 @@ class Corpus:
 
         def targets(p):
             # Customers above p in index order (never reserved).
-            return [i for i in self.free_customers if i > p] + \
-                [i for i in range(p + 1, n_part) if acc[i]["customer"] and not acc[i]["reserved"]]
+            return [i for i in self.free_customers if i > p] + [
+                i for i in range(p + 1, n_part) if acc[i]["customer"] and not acc[i]["reserved"]
+            ]
 
         def add(f, t, to):
             key = (f, t, to)
@@ -528,8 +807,11 @@ class Corpus:
         def candidates(ai):
             cl = cand_cache.get(ai)
             if cl is None:
-                cl = [j for j in dedupe(self.tree[acc[ai]["root"]] + self.related.get(ai, []))
-                      if j != ai and j not in self.reserved_acc]
+                cl = [
+                    j
+                    for j in dedupe(self.tree[acc[ai]["root"]] + self.related.get(ai, []))
+                    if j != ai and j not in self.reserved_acc
+                ]
                 cand_cache[ai] = cl
             return cl
 
@@ -600,28 +882,82 @@ class Corpus:
         uu = [r["id"] for r in g["user"] if r["unique"]]
         cons = [r["id"] for r in g["consumer"]]
         accs = [r["id"] for r in g["account"]]
-        some = lambda pool, k: rng.sample(pool, min(k, len(pool)))  # noqa: E731
+        some = lambda pool, k: rng.sample(pool, min(k, len(pool)))
         # id, name, applies_to, entity_type, default, allowed, order
         self.rpc = [
-            ("sp-technical-contact", "Technical Contact", "sold_product", "contact", cn[0],
-             dedupe([cn[0]] + some(cn, 6) + cu[:2] + ["authorized_representative"]), 10),
-            ("sp-billing-contact", "Billing Contact", "sold_product", "contact",
-             "authorized_representative",
-             dedupe(["authorized_representative"] + some(cn, 4)), 20),
-            ("sp-co-owner", "Co-owner", "sold_product", "consumer", cons[0],
-             dedupe(cons + ["authorized_representative"]), None),
-            ("sp-authorized-account", "Authorized Account", "sold_product", "account",
-             "authorized_account", dedupe(["authorized_account"] + accs), None),
-            ("sp-service-owner", "Service Owner", "sold_product", "user", "account_manager",
-             dedupe(["account_manager"] + some(un, 4) + uu[:1]), 30),
-            ("case-watcher", "Watcher", "case", "contact", "authorized_representative",
-             None, None),
-            ("case-co-borrower", "Co-borrower", "case", "consumer", "authorized_representative",
-             None, None),
-            ("ib-site-contact", "Site Contact", "install_base", "contact",
-             "authorized_representative", None, None),
-            ("ib-maintainer", "Maintainer", "install_base", "account", "authorized_account",
-             ["authorized_account"] + accs[:1], 5),
+            (
+                "sp-technical-contact",
+                "Technical Contact",
+                "sold_product",
+                "contact",
+                cn[0],
+                dedupe([cn[0]] + some(cn, 6) + cu[:2] + ["authorized_representative"]),
+                10,
+            ),
+            (
+                "sp-billing-contact",
+                "Billing Contact",
+                "sold_product",
+                "contact",
+                "authorized_representative",
+                dedupe(["authorized_representative"] + some(cn, 4)),
+                20,
+            ),
+            (
+                "sp-co-owner",
+                "Co-owner",
+                "sold_product",
+                "consumer",
+                cons[0],
+                dedupe(cons + ["authorized_representative"]),
+                None,
+            ),
+            (
+                "sp-authorized-account",
+                "Authorized Account",
+                "sold_product",
+                "account",
+                "authorized_account",
+                dedupe(["authorized_account"] + accs),
+                None,
+            ),
+            (
+                "sp-service-owner",
+                "Service Owner",
+                "sold_product",
+                "user",
+                "account_manager",
+                dedupe(["account_manager"] + some(un, 4) + uu[:1]),
+                30,
+            ),
+            ("case-watcher", "Watcher", "case", "contact", "authorized_representative", None, None),
+            (
+                "case-co-borrower",
+                "Co-borrower",
+                "case",
+                "consumer",
+                "authorized_representative",
+                None,
+                None,
+            ),
+            (
+                "ib-site-contact",
+                "Site Contact",
+                "install_base",
+                "contact",
+                "authorized_representative",
+                None,
+                None,
+            ),
+            (
+                "ib-maintainer",
+                "Maintainer",
+                "install_base",
+                "account",
+                "authorized_account",
+                ["authorized_account"] + accs[:1],
+                5,
+            ),
         ]
         self.sp_configs = [c for c in self.rpc if c[2] == "sold_product"]
         self.unique_ids = {r["id"] for r in self.resp if r["unique"]}
@@ -632,15 +968,21 @@ class Corpus:
         n_sp = self.n("sold_products", 20)
         cfg = {c[0]: c for c in self.sp_configs}
         # Holding coverage: every consumer / account responsibility once.
-        cover = [("sp-co-owner", r["id"]) for r in self.groups["consumer"]] + \
-                [("sp-authorized-account", r["id"]) for r in self.groups["account"]]
+        cover = [("sp-co-owner", r["id"]) for r in self.groups["consumer"]] + [
+            ("sp-authorized-account", r["id"]) for r in self.groups["account"]
+        ]
         owners = [i for i in self.free_acc if acc[i]["customer"]]
         self.sps = []
         for s in range(n_sp):
             oi = rng.choice(owners)
             owner = acc[oi]
-            sp = {"id": f"sp-{s:06d}", "name": f"{rng.choice(PRODUCTS)} #{100000 + s}",
-                  "account": oi, "contact": None, "parties": []}
+            sp = {
+                "id": f"sp-{s:06d}",
+                "name": f"{rng.choice(PRODUCTS)} #{100000 + s}",
+                "account": oi,
+                "contact": None,
+                "parties": [],
+            }
             if rng.random() < 0.7:
                 sp["contact"] = rng.choice(owner["contacts"])
             used_keys = set()
@@ -686,18 +1028,25 @@ class Corpus:
             self.sps.append(sp)
         # A product of the restricted account, named contact = its first contact.
         xr = acc[self.n_partners + 1]
-        self.sps.append({"id": "sp-restricted-vault", "name": "Restricted Vault Service",
-                         "account": xr["i"], "contact": xr["contacts"][0], "parties": []})
+        self.sps.append(
+            {
+                "id": "sp-restricted-vault",
+                "name": "Restricted Vault Service",
+                "account": xr["i"],
+                "contact": xr["contacts"][0],
+                "parties": [],
+            }
+        )
 
     def cover_declared_roles(self):
         """Every declared role is held directly by someone (no CSM702)."""
         held = set()
         for p in self.con + self.users + self.consumers:
             held.update(p["roles"] or [])
-        customers = [c for c in self.con if not c["reserved"] and
-                     not self.acc[c["account"]]["partner"]]
-        partners = [c for c in self.con if not c["reserved"] and
-                    self.acc[c["account"]]["partner"]]
+        customers = [
+            c for c in self.con if not c["reserved"] and not self.acc[c["account"]]["partner"]
+        ]
+        partners = [c for c in self.con if not c["reserved"] and self.acc[c["account"]]["partner"]]
         for rid, _n, kind, contains, _a in DECLARED_ROLES:
             if rid in held:
                 continue
@@ -712,27 +1061,51 @@ class Corpus:
     def build_tests(self):
         acc, con = self.acc, self.con
         p0, x, xr = acc[0], acc[self.n_partners], acc[self.n_partners + 1]
-        cid = lambda i: "contact:" + con[i]["id"]  # noqa: E731
+        cid = lambda i: "contact:" + con[i]["id"]
         p0_admin, x_admin, x_user = p0["contacts"][0], x["contacts"][0], x["contacts"][1]
         tests = [
-            {"name": "GSI Tech's partner admin manages ABC Corp cases",
-             "principal": cid(p0_admin), "can": ["read", "write", "create"],
-             "table": "case", "on": "account:" + x["id"]},
-            {"name": "exactly ABC Corp's admin and GSI Tech's partner admin write ABC Corp cases",
-             "who_can": "write", "table": "case", "on": "account:" + x["id"],
-             "expect": sorted([cid(p0_admin), cid(x_admin)])},
-            {"name": "a plain ABC Corp customer sees only the cases where she is the contact",
-             "principal": cid(x_user), "conditional": ["read", "write", "create"],
-             "table": "case", "on": "account:" + x["id"]},
-            {"name": "nobody at ABC Corp reads GSI Tech cases",
-             "principal": cid(x_user), "cannot": ["full"], "table": "case",
-             "on": "account:" + p0["id"]},
-            {"name": "the named contact reads the restricted product",
-             "principal": cid(xr["contacts"][0]), "can": ["read"], "table": "sold_product",
-             "on": "sold_product:sp-restricted-vault"},
-            {"name": "restriction removes the blanket read of sold products",
-             "principal": cid(xr["contacts"][1]), "cannot": ["read"], "table": "sold_product",
-             "on": "sold_product:sp-restricted-vault"},
+            {
+                "name": "GSI Tech's partner admin manages ABC Corp cases",
+                "principal": cid(p0_admin),
+                "can": ["read", "write", "create"],
+                "table": "case",
+                "on": "account:" + x["id"],
+            },
+            {
+                "name": "exactly ABC Corp's admin and GSI Tech's partner admin write ABC Corp cases",
+                "who_can": "write",
+                "table": "case",
+                "on": "account:" + x["id"],
+                "expect": sorted([cid(p0_admin), cid(x_admin)]),
+            },
+            {
+                "name": "a plain ABC Corp customer sees only the cases where she is the contact",
+                "principal": cid(x_user),
+                "conditional": ["read", "write", "create"],
+                "table": "case",
+                "on": "account:" + x["id"],
+            },
+            {
+                "name": "nobody at ABC Corp reads GSI Tech cases",
+                "principal": cid(x_user),
+                "cannot": ["full"],
+                "table": "case",
+                "on": "account:" + p0["id"],
+            },
+            {
+                "name": "the named contact reads the restricted product",
+                "principal": cid(xr["contacts"][0]),
+                "can": ["read"],
+                "table": "sold_product",
+                "on": "sold_product:sp-restricted-vault",
+            },
+            {
+                "name": "restriction removes the blanket read of sold products",
+                "principal": cid(xr["contacts"][1]),
+                "cannot": ["read"],
+                "table": "sold_product",
+                "on": "sold_product:sp-restricted-vault",
+            },
         ]
         # A customer admin reaches an active descendant account.
         for a in acc:
@@ -744,9 +1117,15 @@ class Corpus:
                 c = con[act[0]]
                 if "customer_admin" not in c["roles"]:
                     c["roles"] = ["customer_admin"] + c["roles"]
-                tests.append({"name": f"{a['name']}'s admin manages subsidiary cases",
-                              "principal": cid(act[0]), "can": ["read", "write", "create"],
-                              "table": "case", "on": "account:" + acc[kids[-1]]["id"]})
+                tests.append(
+                    {
+                        "name": f"{a['name']}'s admin manages subsidiary cases",
+                        "principal": cid(act[0]),
+                        "can": ["read", "write", "create"],
+                        "table": "case",
+                        "on": "account:" + acc[kids[-1]]["id"],
+                    }
+                )
                 break
         # A partner admin manages one of its customers (built-in partner_account).
         for f, t, to, _o in self.rels:
@@ -757,27 +1136,41 @@ class Corpus:
                 c = con[act[0]]
                 if "partner_admin" not in c["roles"]:
                     c["roles"] = ["partner_admin"] + c["roles"]
-                tests.append({"name": f"{acc[f]['name']}'s partner admin manages "
-                                      f"{acc[to]['name']} cases",
-                              "principal": cid(act[0]), "can": ["full"], "table": "case",
-                              "on": "account:" + acc[to]["id"]})
+                tests.append(
+                    {
+                        "name": f"{acc[f]['name']}'s partner admin manages {acc[to]['name']} cases",
+                        "principal": cid(act[0]),
+                        "can": ["full"],
+                        "table": "case",
+                        "on": "account:" + acc[to]["id"],
+                    }
+                )
                 break
         # Contacts of an unrestricted owner read its sold products (rule 3).
         for sp in self.sps:
             o = acc[sp["account"]]
             act = [c for c in o["contacts"] if con[c]["active"]]
             if o["active"] and not o["restrict"] and not o["reserved"] and act:
-                tests.append({"name": f"{o['name']}'s contacts read product {sp['id']}",
-                              "principal": cid(act[-1]), "can": ["read"],
-                              "table": "sold_product", "on": "sold_product:" + sp["id"]})
+                tests.append(
+                    {
+                        "name": f"{o['name']}'s contacts read product {sp['id']}",
+                        "principal": cid(act[-1]),
+                        "can": ["read"],
+                        "table": "sold_product",
+                        "on": "sold_product:" + sp["id"],
+                    }
+                )
                 break
         self.tests = tests
 
     # ---------------------------------------------------------------- emit
     def emit_responsibility(self, r):
         L = [f"  - id: {q(r['id'])}", f"    name: {q(r['name'])}"]
-        L.append(f"    type: {qlist(r['type'])}" if len(r["type"]) > 1
-                 else f"    type: {q(r['type'][0])}")
+        L.append(
+            f"    type: {qlist(r['type'])}"
+            if len(r["type"]) > 1
+            else f"    type: {q(r['type'][0])}"
+        )
         if r["unique"]:
             L.append("    unique: true")
         if r["roles_required"]:
@@ -819,8 +1212,7 @@ class Corpus:
         return "\n".join(L)
 
     def emit_contact(self, c):
-        L = [f"  - id: {q(c['id'])}", f"    name: {q(c['name'])}",
-             f"    email: {q(c['email'])}"]
+        L = [f"  - id: {q(c['id'])}", f"    name: {q(c['name'])}", f"    email: {q(c['email'])}"]
         if c["phone"]:
             L.append(f"    phone: {q(c['phone'])}")
         L.append(f"    account: {q(self.acc[c['account']]['id'])}")
@@ -842,24 +1234,27 @@ class Corpus:
 
     def emit_rel(self, rel):
         f, t, to, order = rel
-        s = (f"  - from: {q(self.acc[f]['id'])}\n    to: {q(self.acc[to]['id'])}\n"
-             f"    type: {q(t)}")
+        s = f"  - from: {q(self.acc[f]['id'])}\n    to: {q(self.acc[to]['id'])}\n    type: {q(t)}"
         if order is not None:
             s += f"\n    order: {order}"
         return s
 
     def emit_crel(self, row):
         ci, ai, rid, order = row
-        s = (f"  - contact: {q(self.con[ci]['id'])}\n    account: {q(self.acc[ai]['id'])}\n"
-             f"    responsibility: {q(rid)}")
+        s = (
+            f"  - contact: {q(self.con[ci]['id'])}\n    account: {q(self.acc[ai]['id'])}\n"
+            f"    responsibility: {q(rid)}"
+        )
         if order is not None:
             s += f"\n    order: {order}"
         return s
 
     def emit_team(self, row):
         ui, ai, rid = row
-        return (f"  - user: {q(self.users[ui]['id'])}\n    account: {q(self.acc[ai]['id'])}\n"
-                f"    responsibility: {q(rid)}")
+        return (
+            f"  - user: {q(self.users[ui]['id'])}\n    account: {q(self.acc[ai]['id'])}\n"
+            f"    responsibility: {q(rid)}"
+        )
 
     def party_ref(self, party):
         kind, i = party
@@ -872,8 +1267,11 @@ class Corpus:
         return "user:" + self.users[i]["id"]
 
     def emit_sp(self, sp):
-        L = [f"  - id: {q(sp['id'])}", f"    name: {q(sp['name'])}",
-             f"    account: {q(self.acc[sp['account']]['id'])}"]
+        L = [
+            f"  - id: {q(sp['id'])}",
+            f"    name: {q(sp['name'])}",
+            f"    account: {q(self.acc[sp['account']]['id'])}",
+        ]
         if sp["contact"] is not None:
             L.append(f"    contact: {q(self.con[sp['contact']]['id'])}")
         if sp["parties"]:
@@ -887,8 +1285,13 @@ class Corpus:
 
     def emit_rpc(self, c):
         rid, name, applies, etype, default, allowed, order = c
-        L = [f"  - id: {q(rid)}", f"    name: {q(name)}", f"    applies_to: {q(applies)}",
-             f"    entity_type: {q(etype)}", f"    default_responsibility: {q(default)}"]
+        L = [
+            f"  - id: {q(rid)}",
+            f"    name: {q(name)}",
+            f"    applies_to: {q(applies)}",
+            f"    entity_type: {q(etype)}",
+            f"    default_responsibility: {q(default)}",
+        ]
         if allowed is not None:
             L.append(f"    allowed_responsibilities: {qlist(allowed)}")
         if order is not None:
@@ -898,18 +1301,30 @@ class Corpus:
     @staticmethod
     def emit_role(role):
         rid, name, kind, contains, access = role
-        L = [f"  - id: {q(rid)}", f"    name: {q(name)}", f"    kind: {q(kind)}",
-             f"    contains: {qlist(contains)}"]
+        L = [
+            f"  - id: {q(rid)}",
+            f"    name: {q(name)}",
+            f"    kind: {q(kind)}",
+            f"    contains: {qlist(contains)}",
+        ]
         L.extend(Corpus.emit_access(access, "    "))
         return "\n".join(L)
 
     @staticmethod
     def emit_reltype(t):
         rid, name, f, to, label, rlabel, pa = t
-        return "\n".join([f"  - id: {q(rid)}", f"    name: {q(name)}", f"    from: {q(f)}",
-                          f"    to: {q(to)}", f"    label: {q(label)}",
-                          f"    reverse_label: {q(rlabel)}", f"    partner_access: {b(pa)}",
-                          "    active: true"])
+        return "\n".join(
+            [
+                f"  - id: {q(rid)}",
+                f"    name: {q(name)}",
+                f"    from: {q(f)}",
+                f"    to: {q(to)}",
+                f"    label: {q(label)}",
+                f"    reverse_label: {q(rlabel)}",
+                f"    partner_access: {b(pa)}",
+                "    active: true",
+            ]
+        )
 
     @staticmethod
     def emit_test(t):
@@ -929,9 +1344,11 @@ class Corpus:
 
     def files(self):
         """Yield (relative path, text)."""
-        head = (f"# csmconf benchmark corpus: generated by benchmarks/generate_corpus.py "
-                f"(generator v{GENERATOR_VERSION}, scale {self.scale:g}, seed {self.seed}). "
-                "Do not edit.\nversion: 1\n")
+        head = (
+            f"# csmconf benchmark corpus: generated by benchmarks/generate_corpus.py "
+            f"(generator v{GENERATOR_VERSION}, scale {self.scale:g}, seed {self.seed}). "
+            "Do not edit.\nversion: 1\n"
+        )
 
         def doc(*sections):
             parts = [head]
@@ -950,48 +1367,83 @@ class Corpus:
         def chunked(section, folder, rows, emit, per, style=None):
             nfiles = max(1, -(-len(rows) // per))
             for k in range(nfiles):
-                part = rows[k * per:(k + 1) * per]
+                part = rows[k * per : (k + 1) * per]
                 blocks = [emit(r) for r in part]
                 if style is not None:
                     blocks = [style(x) for x in blocks]
                 yield (f"{folder}/part-{k + 1:03d}.yaml", doc((section, blocks)))
 
-        yield ("catalog/settings.yaml", head +
-               "settings:\n  restrict_contact_relationships_to_hierarchy: true\n"
-               "  one_responsibility_per_contact_and_account: true\n"
-               '  dialects: ["sqlite", "postgresql", "mysql"]\n')
-        yield ("catalog/roles-and-relationship-types.yaml",
-               doc(("roles", [self.emit_role(r) for r in DECLARED_ROLES]),
-                   ("relationship_types", [self.emit_reltype(t) for t in RELATIONSHIP_TYPES])))
-        yield ("catalog/related-party-configs.yml",
-               doc(("related_party_configs", [self.emit_rpc(c) for c in self.rpc])))
-        yield from chunked("responsibilities", "responsibilities", self.resp,
-                           self.emit_responsibility, PER_FILE["responsibilities"])
-        yield from chunked("accounts", "accounts", self.acc, self.emit_account,
-                           PER_FILE["accounts"])
-        yield from chunked("contacts", "contacts", self.con, self.emit_contact,
-                           PER_FILE["contacts"], compact)
-        yield from chunked("consumers", "consumers", self.consumers, self.emit_person,
-                           PER_FILE["consumers"])
+        yield (
+            "catalog/settings.yaml",
+            head + "settings:\n  restrict_contact_relationships_to_hierarchy: true\n"
+            "  one_responsibility_per_contact_and_account: true\n"
+            '  dialects: ["sqlite", "postgresql", "mysql"]\n',
+        )
+        yield (
+            "catalog/roles-and-relationship-types.yaml",
+            doc(
+                ("roles", [self.emit_role(r) for r in DECLARED_ROLES]),
+                ("relationship_types", [self.emit_reltype(t) for t in RELATIONSHIP_TYPES]),
+            ),
+        )
+        yield (
+            "catalog/related-party-configs.yml",
+            doc(("related_party_configs", [self.emit_rpc(c) for c in self.rpc])),
+        )
+        yield from chunked(
+            "responsibilities",
+            "responsibilities",
+            self.resp,
+            self.emit_responsibility,
+            PER_FILE["responsibilities"],
+        )
+        yield from chunked(
+            "accounts", "accounts", self.acc, self.emit_account, PER_FILE["accounts"]
+        )
+        yield from chunked(
+            "contacts", "contacts", self.con, self.emit_contact, PER_FILE["contacts"], compact
+        )
+        yield from chunked(
+            "consumers", "consumers", self.consumers, self.emit_person, PER_FILE["consumers"]
+        )
         yield from chunked("users", "users", self.users, self.emit_person, PER_FILE["users"])
-        yield from chunked("account_relationships", "account-relationships", self.rels,
-                           self.emit_rel, PER_FILE["account_relationships"], compact)
-        yield from chunked("contact_relationships", "contact-relationships", self.crels,
-                           self.emit_crel, PER_FILE["contact_relationships"])
-        yield from chunked("team_members", "team-members", self.team, self.emit_team,
-                           PER_FILE["team_members"])
-        yield from chunked("sold_products", "sold-products", self.sps, self.emit_sp,
-                           PER_FILE["sold_products"])
+        yield from chunked(
+            "account_relationships",
+            "account-relationships",
+            self.rels,
+            self.emit_rel,
+            PER_FILE["account_relationships"],
+            compact,
+        )
+        yield from chunked(
+            "contact_relationships",
+            "contact-relationships",
+            self.crels,
+            self.emit_crel,
+            PER_FILE["contact_relationships"],
+        )
+        yield from chunked(
+            "team_members", "team-members", self.team, self.emit_team, PER_FILE["team_members"]
+        )
+        yield from chunked(
+            "sold_products", "sold-products", self.sps, self.emit_sp, PER_FILE["sold_products"]
+        )
         yield ("tests/access-tests.yml", doc(("tests", [self.emit_test(t) for t in self.tests])))
 
     def counts(self):
         return {
-            "accounts": len(self.acc), "partners": self.n_partners, "contacts": len(self.con),
-            "consumers": len(self.consumers), "users": len(self.users),
-            "roles": len(DECLARED_ROLES), "relationship_types": len(RELATIONSHIP_TYPES),
+            "accounts": len(self.acc),
+            "partners": self.n_partners,
+            "contacts": len(self.con),
+            "consumers": len(self.consumers),
+            "users": len(self.users),
+            "roles": len(DECLARED_ROLES),
+            "relationship_types": len(RELATIONSHIP_TYPES),
             "account_relationships": len(self.rels),
-            "contact_relationships": len(self.crels), "team_members": len(self.team),
-            "responsibilities": len(self.resp), "related_party_configs": len(self.rpc),
+            "contact_relationships": len(self.crels),
+            "team_members": len(self.team),
+            "responsibilities": len(self.resp),
+            "related_party_configs": len(self.rpc),
             "sold_products": len(self.sps),
             "related_parties": sum(len(s["parties"]) for s in self.sps),
             "tests": len(self.tests),
@@ -1003,8 +1455,10 @@ def prepare_out(out: str, force: bool) -> None:
         if not force:
             sys.exit(f"generate_corpus: {out} is not empty (use --force to replace a corpus)")
         if not os.path.exists(os.path.join(out, MARKER)):
-            sys.exit(f"generate_corpus: refusing to delete {out}: it holds no {MARKER} marker, "
-                     "so it was not written by this generator")
+            sys.exit(
+                f"generate_corpus: refusing to delete {out}: it holds no {MARKER} marker, "
+                "so it was not written by this generator"
+            )
         shutil.rmtree(out)
     os.makedirs(out, exist_ok=True)
 
@@ -1036,21 +1490,34 @@ def generate(scale: float, out: str, seed: int = DEFAULT_SEED, force: bool = Fal
 
 
 def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--scale", type=float, default=1.0,
-                    help="size factor: 1 is ~100 files / ~12 MB / 50,000 contacts (default 1)")
+    ap = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument(
+        "--scale",
+        type=float,
+        default=1.0,
+        help="size factor: 1 is ~100 files / ~12 MB / 50,000 contacts (default 1)",
+    )
     ap.add_argument("--out", required=True, help="directory to write (created; must be empty)")
-    ap.add_argument("--seed", type=int, default=DEFAULT_SEED, help="random seed (default %(default)s)")
-    ap.add_argument("--force", action="store_true",
-                    help="replace an existing corpus written earlier by this generator")
+    ap.add_argument(
+        "--seed", type=int, default=DEFAULT_SEED, help="random seed (default %(default)s)"
+    )
+    ap.add_argument(
+        "--force",
+        action="store_true",
+        help="replace an existing corpus written earlier by this generator",
+    )
     args = ap.parse_args(argv)
     if not args.scale > 0:
         ap.error("--scale must be positive")
     s = generate(args.scale, args.out, args.seed, args.force)
     counts = " ".join(f"{k}={v}" for k, v in s.items() if k not in ("files", "bytes", "seconds"))
-    print(f"corpus {args.out}: {s['files']} files, {s['bytes']} bytes "
-          f"({s['bytes'] / 1e6:.1f} MB), {counts}, {s['seconds']:.1f}s", file=sys.stderr)
+    print(
+        f"corpus {args.out}: {s['files']} files, {s['bytes']} bytes "
+        f"({s['bytes'] / 1e6:.1f} MB), {counts}, {s['seconds']:.1f}s",
+        file=sys.stderr,
+    )
     return 0
 
 

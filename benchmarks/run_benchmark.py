@@ -33,7 +33,7 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-import generate_corpus  # noqa: E402
+import generate_corpus
 
 
 # ------------------------------------------------------------------ corpus
@@ -69,8 +69,11 @@ def cached_corpus(scale: float, seed: int, cache_dir: str, regenerate: bool) -> 
         os.rename(tmp, final)
     except OSError:  # someone else finished first
         shutil.rmtree(tmp, ignore_errors=True)
-    print(f"corpus: generated {final} ({s['files']} files, {s['bytes'] / 1e6:.1f} MB, "
-          f"{s['seconds']:.1f} s)", file=sys.stderr)
+    print(
+        f"corpus: generated {final} ({s['files']} files, {s['bytes'] / 1e6:.1f} MB, "
+        f"{s['seconds']:.1f} s)",
+        file=sys.stderr,
+    )
     return final
 
 
@@ -93,17 +96,26 @@ def run_once(argv, env, cwd, timeout, out_path, err_path) -> dict:
     """Run argv; return wall time, CPU time, peak RSS and exit code of the child."""
     with open(out_path, "wb") as out, open(err_path, "wb") as err:
         t0 = time.perf_counter()
-        p = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=out, stderr=err,
-                             env=env, cwd=cwd, start_new_session=True)
+        p = subprocess.Popen(
+            argv,
+            stdin=subprocess.DEVNULL,
+            stdout=out,
+            stderr=err,
+            env=env,
+            cwd=cwd,
+            start_new_session=True,
+        )
         timer = None
         timed_out = []
         if timeout:
+
             def kill():
                 timed_out.append(True)
                 try:
                     os.killpg(p.pid, signal.SIGKILL)
                 except ProcessLookupError:
                     pass
+
             timer = threading.Timer(timeout, kill)
             timer.start()
         _, status, ru = os.wait4(p.pid, 0)
@@ -111,8 +123,13 @@ def run_once(argv, env, cwd, timeout, out_path, err_path) -> dict:
         if timer:
             timer.cancel()
         p.returncode = os.waitstatus_to_exitcode(status)
-    return {"wall": wall, "cpu": ru.ru_utime + ru.ru_stime, "rss_mb": ru.ru_maxrss / 1024,
-            "exit": p.returncode, "timed_out": bool(timed_out)}
+    return {
+        "wall": wall,
+        "cpu": ru.ru_utime + ru.ru_stime,
+        "rss_mb": ru.ru_maxrss / 1024,
+        "exit": p.returncode,
+        "timed_out": bool(timed_out),
+    }
 
 
 def tail(path: str, n: int = 2000) -> str:
@@ -125,11 +142,17 @@ def describe_validate_output(path: str) -> str:
     """Best-effort summary of the JSON report (its exact shape is the compiler's)."""
     try:
         with open(path, "rb") as fh:
-            doc = json.loads(fh.read() or b"null")
+            raw = fh.read()
+        if not raw.strip():
+            return "no output"
+        doc = json.loads(raw)
     except (ValueError, OSError) as e:
         return f"output not JSON ({e.__class__.__name__})"
-    diags = doc if isinstance(doc, list) else (
-        doc.get("diagnostics") if isinstance(doc, dict) else None)
+    diags = (
+        doc
+        if isinstance(doc, list)
+        else (doc.get("diagnostics") if isinstance(doc, dict) else None)
+    )
     if not isinstance(diags, list):
         return f"JSON output, {os.path.getsize(path)} bytes"
     sev = {}
@@ -141,7 +164,11 @@ def describe_validate_output(path: str) -> str:
         if isinstance(d, dict) and "code" in d:
             codes[d["code"]] = codes.get(d["code"], 0) + 1
     top = ", ".join(f"{c}x{k}" for k, c in sorted(codes.items(), key=lambda x: -x[1])[:5])
-    return f"{len(diags)} diagnostics {sev}" + (f" ({top})" if top else "")
+    text = f"{len(diags)} diagnostics {sev}" + (f" ({top})" if top else "")
+    tests = doc.get("tests") if isinstance(doc, dict) else None
+    if isinstance(tests, dict) and "total" in tests:
+        text += f"; tests {tests.get('passed', '?')}/{tests['total']} passed"
+    return text
 
 
 def dir_size(root: str) -> tuple[int, int]:
@@ -165,36 +192,55 @@ def fmt_s(x: float) -> str:
 
 
 def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
-                                 formatter_class=argparse.RawDescriptionHelpFormatter,
-                                 epilog=__doc__.split("\n\n", 1)[1])
+    ap = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog=__doc__.split("\n\n", 1)[1],
+    )
     ap.add_argument("--scale", type=float, default=1.0, help="corpus scale (default 1)")
     ap.add_argument("--seed", type=int, default=generate_corpus.DEFAULT_SEED)
     ap.add_argument("--corpus", help="use this configuration tree instead of a generated one")
-    ap.add_argument("--cache-dir", default=os.path.join(tempfile.gettempdir(), "csmconf-bench"),
-                    help="where generated corpora are kept (default %(default)s)")
+    ap.add_argument(
+        "--cache-dir",
+        default=os.path.join(tempfile.gettempdir(), "csmconf-bench"),
+        help="where generated corpora are kept (default %(default)s)",
+    )
     ap.add_argument("--regenerate", action="store_true", help="rebuild the cached corpus")
     ap.add_argument("--repeat", type=int, default=3, help="timed runs per interpreter (default 3)")
-    ap.add_argument("--warmup", type=int, default=0,
-                    help="untimed runs per interpreter first (default 0)")
-    ap.add_argument("--compile", action="store_true",
-                    help="also time `compile DIR -o OUTDIR` and report its output size")
-    ap.add_argument("--profile", action="store_true",
-                    help="instead of timing, run once under cProfile and print the top 25 "
-                         "functions by cumulative time (compile with --compile, else validate)")
+    ap.add_argument(
+        "--warmup", type=int, default=0, help="untimed runs per interpreter first (default 0)"
+    )
+    ap.add_argument(
+        "--compile",
+        action="store_true",
+        help="also time `compile DIR -o OUTDIR` and report its output size",
+    )
+    ap.add_argument(
+        "--profile",
+        action="store_true",
+        help="instead of timing, run once under cProfile and print the top 25 "
+        "functions by cumulative time (compile with --compile, else validate)",
+    )
     ap.add_argument("--profile-dir", help="keep the .prof files here (default: cache dir)")
-    ap.add_argument("--python", action="append", metavar="PY[::SRC]",
-                    help="interpreter to run csmconf with (default: this one). Give it twice "
-                         "or more to compare builds; runs are interleaved. ::SRC puts a "
-                         "checkout first on PYTHONPATH.")
+    ap.add_argument(
+        "--python",
+        action="append",
+        metavar="PY[::SRC]",
+        help="interpreter to run csmconf with (default: this one). Give it twice "
+        "or more to compare builds; runs are interleaved. ::SRC puts a "
+        "checkout first on PYTHONPATH.",
+    )
     ap.add_argument("--timeout", type=float, default=0, help="kill a run after this many s")
-    ap.add_argument("--allow-failure", action="store_true",
-                    help="keep timing when a run exits non-zero")
+    ap.add_argument(
+        "--allow-failure", action="store_true", help="keep timing when a run exits non-zero"
+    )
     ap.add_argument("--json", metavar="FILE", help="write every measurement here")
     args = ap.parse_args(argv)
+    sys.stdout.reconfigure(line_buffering=True)
 
-    interps = [Interp(chr(ord("A") + i), spec)
-               for i, spec in enumerate(args.python or [sys.executable])]
+    interps = [
+        Interp(chr(ord("A") + i), spec) for i, spec in enumerate(args.python or [sys.executable])
+    ]
     if args.corpus:
         corpus = os.path.abspath(args.corpus)
     else:
@@ -214,6 +260,22 @@ def main(argv=None) -> int:
         shutil.rmtree(work, ignore_errors=True)
 
 
+PSTATS_TOP = r"""
+import os, pstats, sys
+s = pstats.Stats(sys.argv[1])
+s.sort_stats("cumulative")
+n = int(sys.argv[2])
+print(f"{s.total_tt:.3f} s profiled; top {n} functions by cumulative time")
+print(f"{'ncalls':>14} {'tottime':>9} {'cumtime':>9}  function")
+for func in s.fcn_list[:n]:
+    cc, nc, tt, ct, _callers = s.stats[func]
+    fn, line, name = func
+    calls = str(nc) if nc == cc else f"{nc}/{cc}"
+    where = "/".join(fn.split(os.sep)[-2:]) + f":{line}" if fn != "~" else "builtin"
+    print(f"{calls:>14} {tt:9.3f} {ct:9.3f}  {where}({name})")
+"""
+
+
 def profile(args, interps, corpus, work) -> int:
     kind = "compile" if args.compile else "validate"
     pdir = os.path.abspath(args.profile_dir or args.cache_dir)
@@ -223,20 +285,25 @@ def profile(args, interps, corpus, work) -> int:
         prof = os.path.join(pdir, f"{kind}-{os.path.basename(corpus)}-{it.label}.prof")
         outdir = os.path.join(work, f"out-{it.label}")
         argv = [it.python, "-m", "cProfile", "-o", prof] + command(kind, corpus, outdir)
-        r = run_once(argv, it.env, work, args.timeout, os.path.join(work, "stdout"),
-                     os.path.join(work, "stderr"))
-        print(f"\n== python {it.label}: {kind} under cProfile: {r['wall']:.3f} s wall, "
-              f"exit {r['exit']}, profile {prof}")
+        r = run_once(
+            argv,
+            it.env,
+            work,
+            args.timeout,
+            os.path.join(work, "stdout"),
+            os.path.join(work, "stderr"),
+        )
+        print(
+            f"\n== python {it.label}: {kind} under cProfile: {r['wall']:.3f} s wall, "
+            f"exit {r['exit']}, profile {prof}"
+        )
         if r["exit"] != 0:
             print(tail(os.path.join(work, "stderr")))
             rc = 1
         if not os.path.exists(prof):
             continue
-        # Read the profile with the interpreter that wrote it.
-        subprocess.run([it.python, "-c",
-                        "import pstats, sys; s = pstats.Stats(sys.argv[1]); "
-                        "s.strip_dirs().sort_stats('cumulative').print_stats(25)", prof],
-                       env=it.env, cwd=work, check=False)
+        # Read the profile with the interpreter that wrote it (marshal format).
+        subprocess.run([it.python, "-c", PSTATS_TOP, prof, "25"], env=it.env, cwd=work, check=False)
     return rc
 
 
@@ -249,16 +316,18 @@ def timing(args, interps, kinds, corpus, mb, work) -> int:
     def one(it, kind, rep, timed):
         outdir = os.path.join(work, f"out-{it.label}")
         shutil.rmtree(outdir, ignore_errors=True)
-        r = run_once([it.python] + command(kind, corpus, outdir), it.env, work, args.timeout,
-                     stdout, stderr)
+        r = run_once(
+            [it.python] + command(kind, corpus, outdir), it.env, work, args.timeout, stdout, stderr
+        )
         tag = f"rep {rep + 1}/{args.repeat}" if timed else "warmup  "
         extra = "  TIMED OUT" if r["timed_out"] else ""
-        print(f"{tag}  {it.label} {kind:8s} {fmt_s(r['wall'])}  {mb / r['wall']:6.2f} MB/s  "
-              f"cpu {r['cpu']:7.2f} s  rss {r['rss_mb']:7.1f} MB  exit {r['exit']}{extra}",
-              flush=True)
+        print(
+            f"{tag}  {it.label} {kind:8s} {fmt_s(r['wall'])}  {mb / r['wall']:6.2f} MB/s  "
+            f"cpu {r['cpu']:7.2f} s  rss {r['rss_mb']:7.1f} MB  exit {r['exit']}{extra}",
+            flush=True,
+        )
         if (it.label, kind) not in notes:
-            notes[(it.label, kind)] = (describe_validate_output(stdout) if kind == "validate"
-                                       else "")
+            notes[(it.label, kind)] = describe_validate_output(stdout) if kind == "validate" else ""
             if notes[(it.label, kind)]:
                 print(f"          {it.label} {kind} report: {notes[(it.label, kind)]}")
         if kind == "compile" and r["exit"] == 0:
@@ -266,9 +335,11 @@ def timing(args, interps, kinds, corpus, mb, work) -> int:
         if r["exit"] != 0:
             print(f"--- stderr of {it.label} {kind} (tail) ---\n{tail(stderr)}\n---")
             if not args.allow_failure:
-                raise SystemExit(f"{it.label} {kind} exited {r['exit']}; the corpus should "
-                                 "be valid (use --allow-failure to time anyway)")
-        if timed:
+                raise SystemExit(
+                    f"{it.label} {kind} exited {r['exit']}; the corpus should "
+                    "be valid (use --allow-failure to time anyway)"
+                )
+        if timed and not r["timed_out"]:
             results[(it.label, kind)].append(r)
 
     for w in range(args.warmup):
@@ -292,10 +363,12 @@ def timing(args, interps, kinds, corpus, mb, work) -> int:
             walls = [r["wall"] for r in rs]
             med = statistics.median(walls)
             medians[(it.label, kind)] = med
-            line = (f"  {it.label} {kind:8s} min {fmt_s(min(walls))}  median {fmt_s(med)}  "
-                    f"max {fmt_s(max(walls))}  {mb / med:6.2f} MB/s (median)  "
-                    f"{mb / min(walls):6.2f} MB/s (best)  "
-                    f"peak rss {max(r['rss_mb'] for r in rs):.0f} MB")
+            line = (
+                f"  {it.label} {kind:8s} min {fmt_s(min(walls))}  median {fmt_s(med)}  "
+                f"max {fmt_s(max(walls))}  {mb / med:6.2f} MB/s (median)  "
+                f"{mb / min(walls):6.2f} MB/s (best)  "
+                f"peak rss {max(r['rss_mb'] for r in rs):.0f} MB"
+            )
             if kind == "compile" and it.label in compile_out:
                 n, size = compile_out[it.label]
                 line += f"  output {n} files, {size / 1e6:.2f} MB"
@@ -307,17 +380,24 @@ def timing(args, interps, kinds, corpus, mb, work) -> int:
             for kind in kinds:
                 a, x = medians.get((base.label, kind)), medians.get((it.label, kind))
                 if a and x:
-                    print(f"  {it.label}/{base.label} {kind:8s} {x / a:6.3f}  "
-                          f"({(a - x) / a * 100:+.1f}% time saved by {it.label})")
+                    print(
+                        f"  {it.label}/{base.label} {kind:8s} {x / a:6.3f}  "
+                        f"({(a - x) / a * 100:+.1f}% time saved by {it.label})"
+                    )
     if args.json:
-        doc = {"corpus": corpus, "mb": mb, "repeat": args.repeat,
-               "interpreters": {it.label: {"python": it.python, "src": it.src}
-                                for it in interps},
-               "runs": [dict(r, python=lab, command=k) for (lab, k), rs in results.items()
-                        for r in rs],
-               "medians": {f"{lab}/{k}": m for (lab, k), m in medians.items()},
-               "compile_output": {lab: {"files": n, "bytes": s}
-                                  for lab, (n, s) in compile_out.items()}}
+        doc = {
+            "corpus": corpus,
+            "mb": mb,
+            "repeat": args.repeat,
+            "interpreters": {it.label: {"python": it.python, "src": it.src} for it in interps},
+            "runs": [
+                dict(r, python=lab, command=k) for (lab, k), rs in results.items() for r in rs
+            ],
+            "medians": {f"{lab}/{k}": m for (lab, k), m in medians.items()},
+            "compile_output": {
+                lab: {"files": n, "bytes": s} for lab, (n, s) in compile_out.items()
+            },
+        }
         with open(args.json, "w", encoding="utf-8") as fh:
             json.dump(doc, fh, indent=2)
     return 0

@@ -285,5 +285,155 @@ def what_can(principal, directory, config_opt, fmt, strict, quiet, verbose):
     sys.exit(EXIT_OK)
 
 
+def _revision_tree(rev: str, config_path: str, into: Path) -> Path:
+    """Extract `config_path` as it is in git revision `rev` into `into`."""
+    import subprocess
+    import tarfile
+    import io
+
+    try:
+        top = subprocess.run(["git", "rev-parse", "--show-toplevel"], capture_output=True, text=True, check=True).stdout.strip()
+        prefix = subprocess.run(["git", "rev-parse", "--show-prefix"], capture_output=True, text=True, check=True).stdout.strip()
+        inside = (Path(prefix) / config_path).as_posix().rstrip("/")
+        data = subprocess.run(["git", "-C", top, "archive", "--format=tar", rev, "--", inside], capture_output=True, check=True).stdout
+    except (OSError, subprocess.CalledProcessError) as exc:
+        detail = getattr(exc, "stderr", b"") or b""
+        detail = detail.decode(errors="replace").strip() if isinstance(detail, bytes) else str(detail)
+        _fail(f"cannot read '{config_path}' at revision '{rev}': {detail or exc}")
+    with tarfile.open(fileobj=io.BytesIO(data)) as tar:
+        tar.extractall(into, filter="data")
+    root = into / inside
+    root.mkdir(parents=True, exist_ok=True)
+    return root
+
+
+@main.command()
+@click.argument("old")
+@click.argument("new")
+@click.option("--git", "use_git", is_flag=True, help="OLD and NEW are git revisions; the config path is resolved in each")
+@click.option("--exit-code", is_flag=True, help="exit 1 when access changed")
+@config_option
+@common
+def diff(old, new, use_git, exit_code, config_opt, fmt, strict, quiet, verbose):
+    """Access gained and lost between two configurations (directories or git revisions)."""
+    import tempfile
+
+    from .graph.diff import access_set, diff_access
+
+    out = Out(fmt, quiet, verbose)
+    with tempfile.TemporaryDirectory(prefix="csmconf-diff-") as tmp:
+        if use_git:
+            config_path = config_opt or DEFAULT_CONFIG
+            roots = [_revision_tree(old, config_path, Path(tmp) / "old"), _revision_tree(new, config_path, Path(tmp) / "new")]
+        else:
+            roots = [_config_dir(old, None), _config_dir(new, None)]
+        sides = []
+        for label, root in zip(("old", "new"), roots):
+            result = _compile(root, out, run_tests=False)
+            if result.failed(strict):
+                click.echo(render("text", result.diagnostics, root), err=True, nl=False)
+                _fail(f"the {label} configuration ({old if label == 'old' else new}) is invalid")
+            sides.append(access_set(result.engine))
+    changes = diff_access(*sides)
+    if fmt == "text":
+        marks = {"gained": "+", "lost": "-", "changed": "~"}
+        for c in changes:
+            detail = c.after if c.kind == "gained" else c.before if c.kind == "lost" else f"{c.before} -> {c.after}"
+            out.doc(f"{marks[c.kind]} {c.principal} {c.level} {c.table} on {c.target}: {detail}\n")
+        if not quiet:
+            counts = {k: sum(1 for c in changes if c.kind == k) for k in marks}
+            out.log(f"{counts['gained']} gained, {counts['lost']} lost, {counts['changed']} changed")
+    else:
+        out.doc(json.dumps({"format_version": 1, "command": "diff", "old": old, "new": new,
+                            "changes": [c.to_dict() for c in changes]}, indent=2, ensure_ascii=False) + "\n")
+    sys.exit(EXIT_FOUND if changes and exit_code else EXIT_OK)
+
+
+@main.command()
+@click.argument("directory", required=False)
+@config_option
+@click.option("--format", "drawing", type=click.Choice(("dot", "mermaid", "html")), default="dot", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="write to a file instead of stdout")
+@click.option("--strict", is_flag=True, help="warnings count as errors")
+@click.option("-q", "--quiet", count=True)
+@click.option("-v", "--verbose", count=True)
+def graph(directory, config_opt, drawing, output, strict, quiet, verbose):
+    """Draw the access graph."""
+    from .graph.draw import DRAWERS
+
+    out = Out("text", quiet, verbose)
+    root = _config_dir(directory, config_opt)
+    result = _compile(root, out, run_tests=False)
+    if result.failed(strict):
+        click.echo(render("text", result.diagnostics, root), err=True, nl=False)
+        sys.exit(EXIT_FOUND)
+    text = DRAWERS[drawing](result.engine.graph)
+    if output:
+        Path(output).write_text(text, encoding="utf-8")
+        out.log(f"wrote {output}")
+    else:
+        out.doc(text)
+    sys.exit(EXIT_OK)
+
+
+@main.command("compile")
+@click.argument("directory", required=False)
+@config_option
+@click.option("-o", "--output", "out_dir", default="generated", show_default=True, metavar="OUT", help="output directory")
+@click.option("--check", "check_only", is_flag=True, help="compare with OUT instead of writing; exit 1 when out of date")
+@common
+def compile_command(directory, config_opt, out_dir, check_only, fmt, strict, quiet, verbose):
+    """Validate, then write every output atomically (or --check it)."""
+    from .emit import compare_outputs, render_outputs, write_outputs
+
+    out = Out(fmt, quiet, verbose)
+    root = _config_dir(directory, config_opt)
+    target = Path(out_dir)
+    result = _compile(root, out, exclude=target)
+    if result.failed(strict):
+        _report(out, result.diagnostics, root, extra={"command": "compile", **_tests_extra(result)})
+        out.log("errors found: nothing written")
+        sys.exit(EXIT_FOUND)
+    files = render_outputs(result)
+    if check_only:
+        differences = compare_outputs(files, target)
+        _report(out, result.diagnostics, root, extra={"command": "compile", "up_to_date": not differences, "differences": differences})
+        for line in differences:
+            click.echo(f"out of date: {line}", err=True)
+        if differences:
+            click.echo(f"{target} is out of date; run `csmconf compile {root} -o {target}`", err=True)
+        sys.exit(EXIT_FOUND if differences else EXIT_OK)
+    try:
+        write_outputs(files, target)
+    except OSError as exc:
+        _fail(f"cannot write {target}: {exc}")
+    _report(out, result.diagnostics, root, extra={"command": "compile", "written": sorted(files)})
+    out.log(f"wrote {len(files)} files to {target}")
+    sys.exit(EXIT_OK)
+
+
+@main.command()
+@click.option("-o", "--output", "out_dir", required=True, metavar="DIR", help="directory for the JSON Schema files")
+@click.option("--check", "check_only", is_flag=True, help="compare with DIR instead of writing; exit 1 when stale")
+def schema(out_dir, check_only):
+    """Write the JSON Schema for configuration files."""
+    from .emit import compare_outputs, write_outputs
+    from .emit.json_schema import render_schema
+
+    files = render_schema()
+    target = Path(out_dir)
+    if check_only:
+        differences = compare_outputs(files, target)
+        for line in differences:
+            click.echo(f"out of date: {line}", err=True)
+        sys.exit(EXIT_FOUND if differences else EXIT_OK)
+    try:
+        write_outputs(files, target)
+    except OSError as exc:
+        _fail(f"cannot write {target}: {exc}")
+    click.echo(f"wrote {len(files)} file(s) to {target}", err=True)
+    sys.exit(EXIT_OK)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

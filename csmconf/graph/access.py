@@ -159,6 +159,7 @@ class AccessEngine:
         self._partners: dict[str, frozenset] = {}
         self._roles: dict[str, dict[str, tuple[Hop, ...]]] = {}
         self._includes: dict[str, list[tuple[Responsibility, tuple[Hop, ...]]]] = {}
+        self._owned: dict[str, list[str]] | None = None
 
     # -- graph walks shared by many principals -------------------------------------------
 
@@ -530,6 +531,47 @@ class AccessEngine:
                 ):
                     return [Hop(node_id(own), data["type"].id, v, data["place"])]
         return []
+
+    def effective(self, principal: Entity) -> dict[tuple[str, str, str], tuple[str, Grant]]:
+        """Every non-denied (level, table, target ref) of a principal on declared targets.
+
+        Driven by the principal's grants (each names the accounts or the sold
+        product it reaches), so the work is proportional to what is granted,
+        never to principals x targets. Equal to `decide` on every target (a test).
+        """
+        out: dict[tuple[str, str, str], tuple[str, Grant]] = {}
+
+        def put(key, decision, grant):
+            prior = out.get(key)
+            if prior is None or _RANK[decision] > _RANK[prior[0]]:
+                out[key] = (decision, grant)
+
+        owned = self._owned_sold_products()
+        accounts = self.config.accounts
+        for g in self.grants(principal):
+            decision = CONDITIONAL if g.conditional else ALLOWED
+            for account_id in g.accounts:
+                account = accounts.get(account_id)
+                if account is None or not account.active:
+                    continue
+                put((g.level, g.table, f"account:{account_id}"), decision, g)
+                if g.table in ("case", "sold_product"):
+                    for sp_id in owned.get(account_id, ()):
+                        put((g.level, g.table, f"sold_product:{sp_id}"), decision, g)
+            if g.sold_product is not None and g.table in ("case", "sold_product"):
+                put((g.level, g.table, f"sold_product:{g.sold_product}"), decision, g)
+                put((g.level, g.table, f"account:{g.sold_product_owner}"), CONDITIONAL, g)
+        return out
+
+    def _owned_sold_products(self) -> dict[str, list[str]]:
+        cached = self._owned
+        if cached is None:
+            cached = {}
+            for sp in self.config.sold_products.values():
+                if sp.account is not None:
+                    cached.setdefault(sp.account.id, []).append(sp.id)
+            self._owned = cached
+        return cached
 
     def principals(self) -> list[Entity]:
         return self.config.principals

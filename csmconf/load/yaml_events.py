@@ -152,11 +152,22 @@ def parse_text(text: str, file: str) -> ParsedDocument:
             msg += f" ({e.context})"
         doc.data, doc.root = None, None
         doc.diagnostics.append(Diagnostic("CSM100", msg, Place(file, line, col)))
-    except yaml.YAMLError as e:  # reader errors (control characters) carry no mark
+    except yaml.reader.ReaderError as e:  # a control character (NUL...) in the text
+        before = text[: e.position]
+        line = before.count("\n") + 1
+        col = e.position - (before.rfind("\n") + 1) + 1
         doc.data, doc.root = None, None
         doc.diagnostics.append(
-            Diagnostic("CSM100", f"YAML syntax error: {e}", Place(file, 1, 1))
+            Diagnostic(
+                "CSM100",
+                f"control character U+{ord(e.character) if isinstance(e.character, str) else e.character:04X} "
+                "is not allowed in YAML text",
+                Place(file, line, col),
+            )
         )
+    except yaml.YAMLError as e:
+        doc.data, doc.root = None, None
+        doc.diagnostics.append(Diagnostic("CSM100", f"YAML syntax error: {e}", Place(file, 1, 1)))
     finally:
         loader.dispose()
     return doc
@@ -217,6 +228,15 @@ class _Builder:
                 self.error(
                     "CSM202",
                     f"tag '{tag}' is not allowed; only the YAML core tags are",
+                    sm.line + 1,
+                    sm.column + 1,
+                )
+            if isinstance(value, str) and "\x00" in value:
+                # A "\0" escape: no target (SQL, XML, CSV) can hold it safely.
+                value = INVALID
+                self.error(
+                    "CSM202",
+                    "value contains a NUL character (\\0), which no output can hold",
                     sm.line + 1,
                     sm.column + 1,
                 )

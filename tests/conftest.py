@@ -1,0 +1,69 @@
+"""Shared helpers for the csmconf test suite."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+CASES = REPO / "tests" / "cases"
+CONFIGS = REPO / "configs"
+DOCS = REPO / "docs"
+DECISIONS = REPO / "tests" / "decisions"
+
+
+def write_tree(root: Path, files: dict[str, str], dedent: bool = True) -> Path:
+    """Write `files` (relative name -> YAML text) below `root`; return `root`."""
+    root.mkdir(parents=True, exist_ok=True)
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text) if dedent else text, encoding="utf-8")
+    return root
+
+
+def describe(diagnostics) -> str:
+    """One line per diagnostic: code, severity, place, message (and related places)."""
+    if not diagnostics:
+        return "  (no diagnostics)"
+    lines = []
+    for d in diagnostics:
+        line = f"  {d.code} {d.severity.value} {d.place.file}:{d.place.line}:{d.place.column}: {d.message}"
+        if d.related:
+            line += " [related: " + ", ".join(
+                f"{r.place.file}:{r.place.line}:{r.place.column}" for r in d.related
+            ) + "]"
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def errors_of(compilation):
+    return [d for d in compilation.diagnostics if d.is_error]
+
+
+def warnings_of(compilation):
+    return [d for d in compilation.diagnostics if not d.is_error]
+
+
+@pytest.fixture
+def make_config(tmp_path):
+    """make_config({"a.yaml": "...", ...}) -> compiled Compilation of that tree."""
+    from csmconf.pipeline import compile_config
+
+    counter = {"n": 0}
+
+    def _make(files: dict[str, str], run_tests: bool = True):
+        counter["n"] += 1
+        root = write_tree(tmp_path / f"cfg{counter['n']}", files)
+        return compile_config(root, run_tests=run_tests)
+
+    return _make
+
+
+@pytest.fixture(scope="session")
+def example_compilation():
+    from csmconf.pipeline import compile_config
+
+    return compile_config(CONFIGS)
