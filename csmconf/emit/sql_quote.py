@@ -1,4 +1,4 @@
-"""The one place where values and identifiers become SQL text, per dialect.
+r"""The one place where values and identifiers become SQL text, per dialect.
 
 Every literal and identifier in the generated SQL goes through a `Dialect`
 from this module; templates and emitters never put a value into SQL any other
@@ -128,14 +128,16 @@ class Dialect:
 
     # -- dialect-specific fragments --------------------------------------------------------
 
-    def regex_check(self, column: str, pattern: str, glob_checks: tuple[str, ...], max_len: int) -> str:
+    def regex_check(
+        self, column: str, pattern: str, glob_checks: tuple[str, ...], max_len: int, exact: bool = False
+    ) -> str:
         """A CHECK that `column` matches `pattern` (SQLite: the equivalent GLOB tests)."""
         col = self.ident(column)
         if self.name == "postgresql":
             return f"{col} ~ {self.string(pattern)}"
         if self.name == "mysql":
             return f"{col} REGEXP {self.string(pattern)}"
-        tests = [f"length({col}) BETWEEN 1 AND {max_len}"]
+        tests = [f"length({col}) = {max_len}" if exact else f"length({col}) BETWEEN 1 AND {max_len}"]
         for glob in glob_checks:
             negate = glob.startswith("!")
             text = glob[1:] if negate else glob

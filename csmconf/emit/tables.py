@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 ID_PATTERN = "^[a-z0-9][a-z0-9_.-]{0,99}$"
 SYS_ID_PATTERN = "^[0-9a-f]{32}$"
 # The same tests as GLOB patterns for SQLite, which has no REGEXP built in.
-ID_GLOBS = ("[a-z0-9]*", "![a-z0-9]*[^a-z0-9_.-]*")
-SYS_ID_GLOBS = ("![^0-9a-f]*", "!*[^0-9a-f]*")
+ID_GLOBS = ("[a-z0-9]*", "!*[^a-z0-9_.-]*")
+SYS_ID_GLOBS = ("!*[^0-9a-f]*",)
 
 TABLES_ENUM = ("case", "sold_product", "account", "contact", "install_base")
 LEVELS_ENUM = ("read", "write", "create")
@@ -39,6 +39,7 @@ APPLIES_TO = ("case", "sold_product", "install_base")
 ENTITY_TYPES = ("contact", "consumer", "account", "user")
 PRINCIPAL_KINDS = ("contact", "consumer", "user")
 REACHES = ("account", "account_tree", "partner_customers")
+GRANTEE_KINDS = ("role", "account", "contact", "consumer", "user")
 GRANT_RULES = ("role", "responsibility", "account_sold_products", "named_contact")
 
 
@@ -524,7 +525,9 @@ def build_tables(one_responsibility_per_contact_and_account: bool = True) -> tup
             "access_grant",
             (
                 _sys_id(),
-                _enum("principal_kind", PRINCIPAL_KINDS),
+                _enum("grantee_kind", GRANTEE_KINDS),
+                _ref("grantee_role", "csm_role", nullable=True),
+                _ref("grantee_account", "csm_account", nullable=True),
                 *principal_cols,
                 _enum("rule", GRANT_RULES),
                 _ref("source_role", "csm_role", nullable=True),
@@ -539,11 +542,24 @@ def build_tables(one_responsibility_per_contact_and_account: bool = True) -> tup
                 _ref("sold_product", "csm_sold_product", nullable=True),
             ),
             checks=(
-                _exactly_one("principal_kind", principal_options),
+                _exactly_one(
+                    "grantee_kind",
+                    {
+                        "role": "grantee_role",
+                        "account": "grantee_account",
+                        "contact": "contact",
+                        "consumer": "consumer",
+                        "user": "csm_user",
+                    },
+                ),
                 Check(
-                    "access_grant_reaches_something",
-                    "({origin_account} IS NOT NULL AND {reach} IS NOT NULL AND {sold_product} IS NULL)"
-                    " OR ({origin_account} IS NULL AND {reach} IS NULL AND {sold_product} IS NOT NULL)",
+                    "access_grant_reaches",
+                    "({grantee_kind} = {0} AND {origin_account} IS NULL AND {reach} IS NULL AND {sold_product} IS NULL)"
+                    " OR ({grantee_kind} <> {0} AND {origin_account} IS NOT NULL AND {reach} IS NOT NULL"
+                    " AND {sold_product} IS NULL)"
+                    " OR ({grantee_kind} <> {0} AND {origin_account} IS NULL AND {reach} IS NULL"
+                    " AND {sold_product} IS NOT NULL)",
+                    ("role",),
                 ),
                 Check(
                     "access_grant_source",
@@ -553,8 +569,9 @@ def build_tables(one_responsibility_per_contact_and_account: bool = True) -> tup
                     ("role", "responsibility", "account_sold_products", "named_contact"),
                 ),
             ),
-            comment="derived, per principal: each path that grants LEVEL on TABLE, either on every record"
-            " of the accounts csm_account_reach gives for (origin_account, reach), or on one sold product"
-            " (itself, or its cases)",
+            comment="derived access in compact form (docs/database.md): grantee role (measured at run time"
+            " from the holder's own account), grantee account (its contacts), or one principal; each row"
+            " grants LEVEL on TABLE of every record of the accounts csm_account_reach gives for"
+            " (origin_account, reach), or of one sold product (itself, or its cases)",
         ),
     )

@@ -37,6 +37,7 @@ from .build import (
     HOLDS,
     HOLDS_ROLE,
     INCLUDES,
+    MEMBER_OF,
     NAMED_CONTACT,
     PARENT_OF,
     RELATED_TO,
@@ -154,6 +155,23 @@ class AccessEngine:
     def __init__(self, config: Config):
         self.config = config
         self.graph: nx.MultiDiGraph = build_graph(config)
+        # node -> edge type -> [(target, data)]: the graph's adjacency, indexed once by type,
+        # because every walk below follows one edge type at a time.
+        self._typed: dict[str, dict[str, list]] = {}
+        for u, nbrs in self.graph.adjacency():
+            by_rel: dict[str, list] = {}
+            for v, keyed in nbrs.items():
+                for data in keyed.values():
+                    by_rel.setdefault(data["rel"], []).append((v, data))
+            if by_rel:
+                self._typed[u] = by_rel
+        # record (account or sold product) -> holders of a responsibility on it, the reverse walk
+        # `who_can` starts from
+        self._held_on: dict[str, list[str]] = {}
+        for u, v, data in self.graph.edges(data=True):
+            if data["rel"] in (HOLDS, NAMED_CONTACT):
+                record = node_id(data["on"]) if data["rel"] == HOLDS else v
+                self._held_on.setdefault(record, []).append(u)
         self._grants: dict[str, list[Grant]] = {}
         self._tree: dict[str, frozenset] = {}
         self._partners: dict[str, frozenset] = {}
@@ -167,9 +185,8 @@ class AccessEngine:
         return self.graph.nodes[node]["obj"]
 
     def out_edges(self, node: str, rel: str):
-        for _u, v, data in self.graph.out_edges(node, data=True):
-            if data["rel"] == rel:
-                yield v, data
+        """(target, edge data) of the edges of one type leaving `node`."""
+        return self._typed.get(node, {}).get(rel, ())
 
     def account_tree(self, account: Account) -> frozenset:
         """The account and its descendants; the hierarchy is cut at inactive accounts."""
@@ -579,9 +596,44 @@ class AccessEngine:
     def targets(self) -> list[Entity]:
         return [*self.config.accounts.values(), *self.config.sold_products.values()]
 
+    def candidates(self, target: Entity) -> list[Entity]:
+        """Every principal that any path could connect to `target`, found walking backwards.
+
+        A grant reaches an account only from the account itself, an ancestor
+        (account_tree), an account related to it (partner scopes), or a holding
+        on it or on one of its sold products; so only their principals are asked.
+        """
+        account = target if isinstance(target, Account) else self.owner(target)
+        if account is None:
+            return []
+        accounts = {account.id}
+        node = account
+        while node.parent is not None and node.parent.id not in accounts:
+            node = node.parent
+            accounts.add(node.id)
+        pred = self.graph.pred
+        anode = node_id(account)
+        for u, keyed in pred[anode].items():
+            if any(d["rel"] == RELATED_TO for d in keyed.values()):
+                accounts.add(self.obj(u).id)
+        records = [anode, *(f"sold_product:{sp}" for sp in self._owned_sold_products().get(account.id, ()))]
+        found: dict[str, Entity] = {}
+        holders = [h for r in records for h in self._held_on.get(r, ())]
+        member_accounts = {f"account:{a}" for a in accounts}
+        for h in holders:
+            if h.startswith("account:"):
+                member_accounts.add(h)
+            else:
+                found[h] = self.obj(h)
+        for a in member_accounts:
+            for u, keyed in pred[a].items():
+                if any(d["rel"] == MEMBER_OF for d in keyed.values()):
+                    found[u] = self.obj(u)
+        return [found[k] for k in sorted(found, key=lambda n: (n.split(":", 1)[0], n.split(":", 1)[1]))]
+
     def who_can(self, level: str, table: str, target: Entity) -> list[Decision]:
         out = []
-        for p in sorted(self.principals(), key=lambda e: (e.kind, e.id)):
+        for p in self.candidates(target):
             d = self.decide(p, level, table, target)
             if d.decision != DENIED:
                 out.append(d)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import difflib
 import hashlib
 import os
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,8 +19,6 @@ from .yaml_events import ParsedDocument, parse_text
 
 #: A single file larger than this is refused (CSM104) before it is parsed.
 MAX_FILE_BYTES = 64 * 1024 * 1024
-#: Trees larger than this are parsed by a pool of worker processes.
-PARALLEL_THRESHOLD_BYTES = 4 * 1024 * 1024
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -246,25 +243,17 @@ def _kind_of(value) -> str:
     return f"a single value ({value!r})"
 
 
-def load_tree(root: Path, exclude: Path | None = None, jobs: int | None = None) -> LoadedTree:
-    """Load every file below `root`. Raises NotADirectoryError when `root` is no directory."""
+def load_tree(root: Path, exclude: Path | None = None) -> LoadedTree:
+    """Load every file below `root`. Raises NotADirectoryError when `root` is no directory.
+
+    Files are parsed one after another: a pool of worker processes was measured
+    3x slower on the 12 MB benchmark tree (docs/performance.md), because sending
+    the position trees back between processes costs more than parsing them.
+    """
     tree = LoadedTree(Path(root))
     files, tree.diagnostics = discover(Path(root), exclude)
-    total = 0
-    for _rel, real in files:
-        try:
-            total += real.stat().st_size
-        except OSError:
-            pass
-    workers = jobs if jobs is not None else (os.cpu_count() or 1)
-    if total >= PARALLEL_THRESHOLD_BYTES and workers > 1 and len(files) > 1:
-        # Parsing is CPU-bound Python; processes give real parallelism. Results come back in
-        # submission order, so the output does not depend on which worker finished first.
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            results = list(pool.map(_parse_one, *zip(*files), chunksize=max(1, len(files) // (workers * 4))))
-    else:
-        results = [_parse_one(rel, real) for rel, real in files]
-    for doc, raw in results:
+    for rel, real in files:
+        doc, raw = _parse_one(rel, real)
         tree.documents.append(doc)
         tree.diagnostics.extend(doc.diagnostics)
         if raw is not None:

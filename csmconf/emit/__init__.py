@@ -1,0 +1,52 @@
+"""Stage 6: the generated output of `compile` (CLI.md, "Generated output").
+
+    files = render_outputs(compilation)      # relative POSIX path -> bytes
+    write_outputs(files, out_dir)            # atomic swap of the whole directory
+    compare_outputs(files, out_dir)          # for `compile --check`
+
+Everything is deterministic: rows, rules and files are sorted explicitly, no
+output depends on file order, set or dict iteration order, the machine,
+`PYTHONHASHSEED` or the time.
+"""
+
+from __future__ import annotations
+
+from .acl import render_rules, render_xml
+from .fsio import compare_outputs, write_outputs
+from .review import render_effective_access, render_manifest
+from .rows import build_model
+from .sql import render_schema, render_seed
+from .sql_quote import DIALECTS, dialect
+
+__all__ = ["compare_outputs", "render_outputs", "write_outputs"]
+
+MANIFEST = "manifest.json"
+
+
+def _engine_of(compilation):
+    engine = getattr(compilation, "engine", None)
+    if engine is None:
+        from ..graph import AccessEngine
+
+        engine = AccessEngine(compilation.config)
+    return engine
+
+
+def render_outputs(compilation) -> dict[str, bytes]:
+    """Every output file of a compilation without errors, keyed by relative POSIX path."""
+    config = compilation.config
+    engine = _engine_of(compilation)
+    files: dict[str, bytes] = {}
+    model = build_model(config, engine)
+    wanted = sorted(set(config.settings.dialects or DIALECTS))
+    for name in wanted:
+        q = dialect(name)
+        files[f"sql/{name}/schema.sql"] = render_schema(q, model).encode("utf-8")
+        files[f"sql/{name}/seed.sql"] = render_seed(q, model).encode("utf-8")
+    rules, rules_json = render_rules(config, engine)
+    files["acl/rules.json"] = rules_json
+    files["acl/sys_security_acl.xml"] = render_xml(config, rules)
+    files["access/effective_access.csv"] = render_effective_access(config, engine)
+    digests = dict(getattr(getattr(compilation, "tree", None), "digests", {}) or {})
+    files[MANIFEST] = render_manifest(digests, files, config.namespace)
+    return {path: files[path] for path in sorted(files, key=lambda p: p.encode())}

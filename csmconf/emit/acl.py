@@ -1,0 +1,299 @@
+"""`acl/rules.json` and `acl/sys_security_acl.xml`: the access the engine found, as ACL rules.
+
+A rule is one (table, operation, grant path). The grant path is what the
+engine's grants share once the individual principal is taken out: the
+rule kind (role, responsibility, account sold products, named contact), the
+role or responsibility whose access entry grants, its scope and `when`
+filter, the records reached (a set of accounts, or one sold product) and
+who it is for (members of an account holding the role, holders of a
+responsibility on a record, the named contact of a sold product). Principals
+that share all of it share one rule, so rules grow with accounts and
+holdings, never with contacts x accounts.
+
+The record condition is a ServiceNow encoded query on fields of the record
+(`account.sys_idIN...`, `sold_product=...`, `contact=javascript:gs.getUserID()`
+for the run-time scopes, then the entry's `when`). The principal side goes
+into `principals` (structured) and, in the update set, into the ACL script.
+"""
+
+from __future__ import annotations
+
+import json
+
+from ..resolve.objects import sys_id
+from .templating import xml_environment
+
+SERVICENOW_TABLES = {
+    "case": "sn_customerservice_case",
+    "sold_product": "sn_install_base_sold_product",
+    "account": "customer_account",
+    "contact": "customer_contact",
+    "install_base": "sn_install_base_item",
+}
+LEVEL_ORDER = {"read": 0, "write": 1, "create": 2}
+RULE_FORMAT_VERSION = 1
+
+
+def place_text(place) -> str:
+    if place.is_builtin or not place.line:
+        return place.file
+    return f"{place.file}:{place.line}"
+
+
+def _held(grant):
+    """(held responsibility id, held-on ref, through) from the grant's holding hop."""
+    for hop in grant.via:
+        label = hop.label
+        if label.startswith("holds on "):
+            rest = label[len("holds on ") :]
+            on, _, through = rest.partition(" (")
+            resp = hop.target.split(":", 1)[1] if ":" in hop.target else hop.target
+            return resp, on, through.rstrip(")") or None, hop.source
+    return None
+
+
+def _principal_condition(principal, grant) -> tuple:
+    """Who the rule is for, as a hashable tuple of (key, value) pairs."""
+    own = getattr(principal, "account", None)
+    if grant.rule == "named_contact":
+        return (("named_contact_of", f"sold_product:{grant.sold_product}"),)
+    if grant.rule == "account_sold_products":
+        return (("member_of", f"account:{grant.origin}"),)
+    if grant.rule == "role":
+        cond = [("member_of", f"account:{own.id}")]
+        extra = sorted(a for a in grant.accounts if a != own.id) if grant.scope == "self" else []
+        if extra:
+            cond.append(("acts_for", tuple(f"account:{a}" for a in extra)))
+        return tuple(cond)
+    held = _held(grant)
+    cond = []
+    if held is not None:
+        resp, on, through, holder = held
+        cond += [("holds", f"responsibility:{resp}"), ("on", on)]
+        if through:
+            cond.append(("through", through))
+        if holder.startswith("account:"):
+            cond.append(("member_of", holder))
+    else:
+        cond.append(("holds", f"responsibility:{grant.source}"))
+    if grant.scope not in ("holder", "holder_cases") and own is not None:
+        if ("member_of", f"account:{own.id}") not in cond:
+            cond.append(("member_of", f"account:{own.id}"))
+        if grant.scope == "self":
+            extra = sorted(a for a in grant.accounts if a != own.id)
+            if extra:
+                cond.append(("acts_for", tuple(f"account:{a}" for a in extra)))
+    return tuple(cond)
+
+
+def _source_places(grant, config) -> set[str]:
+    places = set()
+    for hop in grant.via:
+        if hop.label in ("holds role", "member of"):
+            continue  # one principal's own row: not part of the shared path
+        places.add(place_text(hop.place))
+    if grant.rule == "account_sold_products" and grant.origin in config.accounts:
+        account = config.accounts[grant.origin]
+        places.add(place_text(account.place()))
+    return places
+
+
+class _Rule:
+    __slots__ = ("key", "grant", "principals", "sources", "accounts")
+
+    def __init__(self, key, grant, principals):
+        self.key = key
+        self.grant = grant
+        self.principals = principals
+        self.sources: set[str] = set()
+
+
+def collect_rules(config, engine) -> list[_Rule]:
+    rules: dict[tuple, _Rule] = {}
+    for p in sorted(config.principals, key=lambda e: (e.kind, e.id)):
+        for g in engine.grants(p):
+            principals = _principal_condition(p, g)
+            key = (
+                g.table,
+                LEVEL_ORDER.get(g.level, 9),
+                g.level,
+                g.rule,
+                g.source,
+                g.scope,
+                g.conditional,
+                g.when or "",
+                tuple(sorted(g.accounts)),
+                g.sold_product or "",
+                principals,
+            )
+            rule = rules.get(key)
+            if rule is None:
+                rule = rules[key] = _Rule(key, g, principals)
+            if len(rule.sources) < 64:
+                rule.sources |= _source_places(g, config)
+    return [rules[k] for k in sorted(rules, key=_sort_key)]
+
+
+def _sort_key(key: tuple):
+    table, level_rank, level, rule, source, scope, cond, when, accounts, sp, principals = key
+    return (table, level_rank, rule, source, scope, int(cond), when, accounts, sp, json.dumps(principals))
+
+
+def _refs_ids(config, kind: str, ids) -> list[str]:
+    return [sys_id(config.namespace, kind, i) for i in ids]
+
+
+def _rule_dict(config, rule: _Rule) -> dict:
+    g = rule.grant
+    ns = config.namespace
+    table, _rank, level, kind, source, scope, cond, when, accounts, sp, principals = rule.key
+    parts: list[dict] = []
+    encoded: list[str] = []
+    field = "sys_id" if table == "account" else "account"
+    if accounts:
+        account_ids = _refs_ids(config, "account", accounts)
+        parts.append(
+            {
+                "field": field,
+                "operator": "IN",
+                "values": [f"account:{a}" for a in accounts],
+                "sys_ids": account_ids,
+            }
+        )
+        encoded.append(("sys_idIN" if table == "account" else "account.sys_idIN") + ",".join(account_ids))
+    if sp:
+        sp_id = sys_id(ns, "sold_product", sp)
+        sp_field = "sys_id" if table == "sold_product" else "sold_product"
+        parts.append({"field": sp_field, "operator": "=", "value": f"sold_product:{sp}", "sys_id": sp_id})
+        encoded.append(f"{sp_field}={sp_id}")
+    if scope in ("self", "partner_contact") and kind in ("role", "responsibility"):
+        who = "partner_contact" if scope == "partner_contact" else "contact"
+        parts.append({"field": who, "operator": "=", "value": "current_user"})
+        encoded.append(f"{who}=javascript:gs.getUserID()")
+    if when:
+        parts.append({"encoded_query": when, "from": "when"})
+        encoded.append(when)
+    if kind == "role":
+        roles = [source]
+        source_ref = f"role:{source}"
+    elif kind == "responsibility":
+        resp = config.responsibilities.get(source)
+        roles = sorted({r.id for r in (resp.roles_required if resp else ()) if r is not None})
+        source_ref = f"responsibility:{source}"
+    else:
+        roles = []
+        source_ref = kind
+    who = {k: (list(v) if isinstance(v, tuple) else v) for k, v in principals}
+    reach = f"{len(accounts)} account{'s' if len(accounts) != 1 else ''}" if accounts else f"sold_product:{sp}"
+    name = f"{table}.{level} {source_ref} {scope} [{_who_text(who)}] -> {reach}"
+    key_text = json.dumps([table, level, kind, source, scope, cond, when, list(accounts), sp, who], sort_keys=True)
+    return {
+        "name": name,
+        "sys_id": sys_id(ns, "acl_rule", key_text),
+        "table": table,
+        "servicenow_table": SERVICENOW_TABLES.get(table, table),
+        "operation": level,
+        "decision": "conditional" if cond else "allowed",
+        "rule": kind,
+        "source": source_ref,
+        "scope": scope,
+        "roles": roles,
+        "principals": who,
+        "condition": {"all": parts},
+        "encoded_query": "^".join(encoded),
+        "sources": sorted(rule.sources, key=lambda s: (s.encode(), len(s))),
+        "description": _description(config, table, level, kind, source, scope, cond, when, accounts, sp, who),
+    }
+
+
+def _who_text(who: dict) -> str:
+    out = []
+    for k, v in who.items():
+        out.append(f"{k} {','.join(v) if isinstance(v, list) else v}")
+    return "; ".join(out)
+
+
+def _name_of(config, ref: str) -> str:
+    entity = config.lookup(ref)
+    name = getattr(entity, "name", None) if entity is not None else None
+    return f"{ref} '{name}'" if name else ref
+
+
+def _description(config, table, level, kind, source, scope, cond, when, accounts, sp, who) -> str:
+    if kind == "role":
+        what = f"Role {_name_of(config, f'role:{source}')} grants {table} {level} on {scope}"
+    elif kind == "responsibility":
+        what = f"Responsibility {_name_of(config, f'responsibility:{source}')} grants {table} {level} on {scope}"
+    elif kind == "account_sold_products":
+        what = "Every contact of an account reads its sold products"
+    else:
+        what = "The named contact of a sold product reads it"
+    whom = []
+    for k, v in who.items():
+        refs = v if isinstance(v, list) else [v]
+        whom.append(f"{k.replace('_', ' ')} " + ", ".join(_name_of(config, r) if ":" in r else r for r in refs))
+    records = []
+    if accounts:
+        shown = [_name_of(config, f"account:{a}") for a in accounts[:5]]
+        more = f" and {len(accounts) - 5} more" if len(accounts) > 5 else ""
+        records.append("records of " + ", ".join(shown) + more)
+    if sp:
+        records.append(("cases of " if table == "case" else "") + _name_of(config, f"sold_product:{sp}"))
+    text = f"{what}; for principals who {'; '.join(whom)}; on {'; '.join(records)}"
+    if when:
+        text += f"; when {when}"
+    return text + (" (conditional)" if cond else "")
+
+
+def render_rules(config, engine) -> tuple[list[dict], bytes]:
+    rules = [_rule_dict(config, r) for r in collect_rules(config, engine)]
+    doc = {
+        "format_version": RULE_FORMAT_VERSION,
+        "namespace": str(config.namespace),
+        "servicenow_tables": SERVICENOW_TABLES,
+        "rules": rules,
+    }
+    return rules, (json.dumps(doc, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def _script(rule: dict) -> str:
+    who = json.dumps(rule["principals"], sort_keys=True)  # ASCII only: no line break can end the comment
+    lines = [f"// csmconf principals: {who}"]
+    members = rule["principals"].get("member_of")
+    if list(rule["principals"]) == ["member_of"] and members:
+        lines.append(f"answer = gs.getUser().getCompanyID() == '{_ref_sys_id(rule, members)}';")
+    else:
+        lines.append(f"answer = new global.CsmconfAccess().principalMatches('{rule['sys_id']}');")
+    return "\n".join(lines)
+
+
+def _ref_sys_id(rule: dict, ref: str) -> str:
+    return rule["_ns_ids"][ref]
+
+
+def render_xml(config, rules: list[dict]) -> bytes:
+    view = []
+    ns = config.namespace
+    for rule in rules:
+        member = rule["principals"].get("member_of")
+        ids = {}
+        if isinstance(member, str):
+            ids[member] = sys_id(ns, "account", member.split(":", 1)[1])
+        rule_view = dict(rule)
+        rule_view["_ns_ids"] = ids
+        rule_view["script"] = _script(rule_view)
+        rule_view["advanced"] = True
+        rule_view["roles"] = [
+            {
+                "sys_id": sys_id(ns, "acl_rule_role", f"{rule['sys_id']}|{role}"),
+                "role_sys_id": sys_id(ns, "role", role),
+                "id": role,
+                "name": config.roles[role].name if role in config.roles else role,
+            }
+            for role in rule["roles"]
+        ]
+        rule_view["sn_table"] = rule["servicenow_table"]
+        rule_view["condition"] = rule["encoded_query"]
+        view.append(rule_view)
+    text = xml_environment().get_template("sys_security_acl.xml").render(rules=view)
+    return text.encode("utf-8")

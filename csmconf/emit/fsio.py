@@ -1,0 +1,126 @@
+"""Writing the output directory whole, and comparing it with what would be written.
+
+`write_outputs` builds the new tree in a temporary sibling directory
+(`.OUT.tmp-XXXX`), fsyncs every file and directory, then swaps it in: the
+old directory is renamed aside (`.OUT.old-XXXX`), the new one renamed into
+place, the old one deleted. A failure before the swap leaves the old output
+untouched; files no longer produced disappear with the old directory.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path, PurePosixPath
+
+
+def check_relative_path(path: str) -> PurePosixPath:
+    """An output path must be relative, POSIX, and stay inside the output directory."""
+    p = PurePosixPath(path)
+    if not path or p.is_absolute() or "\\" in path or any(part in ("", ".", "..") for part in path.split("/")):
+        raise ValueError(f"invalid output path {path!r}")
+    return p
+
+
+def _fsync_dir(path: Path) -> None:
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _write_tree(files: dict[str, bytes], root: Path) -> None:
+    dirs = {root}
+    for rel in sorted(files):
+        target = root.joinpath(*check_relative_path(rel).parts)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        parent = target.parent
+        while parent != root and parent not in dirs:
+            dirs.add(parent)
+            parent = parent.parent
+        with open(target, "wb") as fh:
+            fh.write(files[rel])
+            fh.flush()
+            os.fsync(fh.fileno())
+    for d in sorted(dirs, key=lambda p: len(p.parts), reverse=True):
+        _fsync_dir(d)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def write_outputs(files: dict[str, bytes], out_dir: Path) -> None:
+    """Replace `out_dir` with exactly `files` (relative POSIX path -> bytes), all or nothing."""
+    out_dir = Path(out_dir)
+    for rel in files:
+        check_relative_path(rel)
+    if out_dir.exists() and (out_dir.is_symlink() or not out_dir.is_dir()):
+        raise NotADirectoryError(f"{out_dir} exists and is not a directory")
+    parent = out_dir.parent
+    parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.tmp-", dir=parent))
+    try:
+        os.chmod(tmp, 0o777 & ~_umask())
+        _write_tree(files, tmp)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    old = None
+    if out_dir.exists():
+        # a fresh name for the old tree: mkdtemp reserves it, rename replaces the empty directory
+        old = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.old-", dir=parent))
+        try:
+            os.rename(out_dir, old)
+        except BaseException:
+            os.rmdir(old)
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
+    try:
+        os.rename(tmp, out_dir)
+    except BaseException:
+        if old is not None:
+            os.rename(old, out_dir)  # put the old output back
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    _fsync_dir(parent)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def compare_outputs(files: dict[str, bytes], out_dir: Path) -> list[str]:
+    """What differs between `files` and `out_dir`: `missing PATH`, `extra PATH`, `changed PATH`, sorted by path."""
+    out_dir = Path(out_dir)
+    present: dict[str, Path] = {}
+    if out_dir.is_dir():
+        for dirpath, dirnames, filenames in os.walk(out_dir):
+            dirnames.sort()
+            base = Path(dirpath)
+            for name in filenames:
+                full = base / name
+                present[full.relative_to(out_dir).as_posix()] = full
+    diffs: list[tuple[bytes, str]] = []
+    for rel, data in files.items():
+        path = present.get(rel)
+        if path is None:
+            diffs.append((rel.encode(), f"missing {rel}"))
+            continue
+        try:
+            same = path.read_bytes() == data
+        except OSError:
+            same = False
+        if not same:
+            diffs.append((rel.encode(), f"changed {rel}"))
+    for rel in present:
+        if rel not in files:
+            diffs.append((rel.encode(), f"extra {rel}"))
+    return [text for _key, text in sorted(diffs)]

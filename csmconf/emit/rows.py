@@ -1,0 +1,441 @@
+"""Rows of every table of `tables.py`, built from the resolved configuration and the engine.
+
+Values are plain Python (str, int, bool, None) in column order; the SQL
+emitters quote them per dialect. Every table's rows come out in a stable
+order that does not depend on the order of files or of rows within them:
+by natural key, except accounts, which come parents first (depth, then id)
+so that foreign keys hold while seeding.
+
+Rows whose references did not resolve are left out: such a configuration
+has errors and is never written by `compile`; the emitters only need not
+crash on it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..resolve.objects import Contact, Consumer, Entity, SoldProduct, User, sys_id
+from .tables import REACHES, Table, build_tables
+
+LEVEL_ORDER = {"read": 0, "write": 1, "create": 2}
+
+
+def expand_levels(levels) -> list[str]:
+    out: list[str] = []
+    for level in levels:
+        for one in ("read", "write", "create") if level == "full" else (level,):
+            if one not in out:
+                out.append(one)
+    return out
+
+
+def _dedupe(items):
+    seen = set()
+    out = []
+    for item in items:
+        if item is not None and item.id not in seen:
+            seen.add(item.id)
+            out.append(item)
+    return out
+
+
+@dataclass
+class RelationalModel:
+    tables: tuple[Table, ...]
+    rows: dict[str, list[tuple]] = field(default_factory=dict)
+    # accounts' late column (primary_contact): (account sys_id, contact sys_id or None), seeding order
+    primary_contacts: list[tuple[str, str | None]] = field(default_factory=list)
+
+    def table(self, name: str) -> Table:
+        for t in self.tables:
+            if t.name == name:
+                return t
+        raise KeyError(name)
+
+
+class _Ids:
+    """sys_ids of entities and links, computed once each."""
+
+    def __init__(self, namespace):
+        self.namespace = namespace
+        self._cache: dict[tuple[str, str], str] = {}
+
+    def __call__(self, kind: str, key: str) -> str:
+        k = (kind, key)
+        found = self._cache.get(k)
+        if found is None:
+            found = self._cache[k] = sys_id(self.namespace, kind, key)
+        return found
+
+    def of(self, entity: Entity | None) -> str | None:
+        if entity is None:
+            return None
+        return self(entity.kind, entity.id)
+
+
+def _account_depths(accounts) -> dict[str, int]:
+    depth: dict[str, int] = {}
+    for account in accounts.values():
+        chain = []
+        node = account
+        seen = set()
+        while node is not None and node.id not in depth and node.id not in seen:
+            seen.add(node.id)
+            chain.append(node)
+            node = node.parent
+        base = depth.get(node.id, -1) if node is not None and node.id in depth else -1
+        # a cycle (an invalid configuration) ends the walk; its members count from there
+        for i, item in enumerate(reversed(chain)):
+            depth[item.id] = base + 1 + i
+    return depth
+
+
+def build_model(config, engine) -> RelationalModel:
+    ids = _Ids(config.namespace)
+    tables = build_tables(config.settings.one_responsibility_per_contact_and_account)
+    model = RelationalModel(tables)
+    rows = model.rows
+    by_id = lambda index: [index[k] for k in sorted(index)]  # noqa: E731
+
+    # -- catalogue ------------------------------------------------------------------------
+    rows["csm_relationship_type"] = [
+        (
+            ids.of(rt),
+            rt.id,
+            rt.name,
+            rt.from_end,
+            rt.to_end,
+            rt.label,
+            rt.reverse_label,
+            bool(rt.partner_access),
+            bool(rt.active),
+            rt.builtin,
+        )
+        for rt in by_id(config.relationship_types)
+        if rt.from_end is not None and rt.to_end is not None
+    ]
+    roles = [r for r in by_id(config.roles) if r.role_kind is not None]
+    role_ids = {r.id for r in roles}
+    rows["csm_role"] = [(ids.of(r), r.id, r.name, r.role_kind, r.builtin) for r in roles]
+    contains = []
+    role_access = []
+    for role in roles:
+        for pos, inner in enumerate(role.contains):
+            if inner is None or inner.id not in role_ids or inner is role:
+                continue
+            if any(inner.id == c[2] for c in contains if c[1] == role.id):
+                continue
+            contains.append((role.id, pos, inner.id))
+        for pos, entry in enumerate(role.access):
+            for level in expand_levels(entry.levels):
+                key = f"{role.id}|{pos}|{level}"
+                role_access.append(
+                    (ids("role_access", key), ids.of(role), pos, entry.table, level, entry.scope, entry.when)
+                )
+    rows["csm_role_contains"] = [
+        (ids("role_contains", f"{r}|{i}"), ids("role", r), ids("role", i), pos)
+        for r, pos, i in sorted(contains, key=lambda c: (c[0], c[2]))
+    ]
+    rows["csm_role_access"] = role_access  # already in (role id, position, level) order
+
+    resps = by_id(config.responsibilities)
+    resp_ids = {r.id for r in resps}
+    rows["csm_responsibility"] = [
+        (
+            ids.of(r),
+            r.id,
+            r.name,
+            "contact" in r.holder_types,
+            "consumer" in r.holder_types,
+            "user" in r.holder_types,
+            "account" in r.holder_types,
+            bool(r.unique),
+            r.builtin,
+        )
+        for r in resps
+    ]
+    includes, required, resp_access = [], [], []
+    for resp in resps:
+        seen_inc: set[str] = set()
+        for pos, inner in enumerate(resp.includes):
+            if inner is None or inner is resp or inner.id in seen_inc or inner.id not in resp_ids:
+                continue
+            seen_inc.add(inner.id)
+            includes.append((resp.id, inner.id, pos))
+        seen_req: set[str] = set()
+        for pos, role in enumerate(resp.roles_required):
+            if role is None or role.id in seen_req or role.id not in role_ids:
+                continue
+            seen_req.add(role.id)
+            required.append((resp.id, role.id, pos))
+        for pos, entry in enumerate(resp.access):
+            for level in expand_levels(entry.levels):
+                key = f"{resp.id}|{pos}|{level}"
+                resp_access.append(
+                    (ids("responsibility_access", key), ids.of(resp), pos, entry.table, level, entry.scope, entry.when)
+                )
+    rows["csm_responsibility_includes"] = [
+        (ids("responsibility_includes", f"{r}|{i}"), ids("responsibility", r), ids("responsibility", i), pos)
+        for r, i, pos in sorted(includes)
+    ]
+    rows["csm_responsibility_role_required"] = [
+        (ids("responsibility_role_required", f"{r}|{role}"), ids("responsibility", r), ids("role", role), pos)
+        for r, role, pos in sorted(required)
+    ]
+    rows["csm_responsibility_access"] = resp_access
+
+    # -- accounts and people ----------------------------------------------------------------
+    depth = _account_depths(config.accounts)
+    accounts = sorted(config.accounts.values(), key=lambda a: (depth.get(a.id, 0), a.id))
+    rows["csm_account"] = [
+        (
+            ids.of(a),
+            a.id,
+            a.name,
+            bool(a.customer),
+            bool(a.partner),
+            ids.of(a.parent) if a.parent is not a else None,
+            a.code,
+            None,  # primary_contact: set once the contacts exist
+            bool(a.restrict_contact_access),
+            bool(a.active),
+        )
+        for a in accounts
+        if a.name is not None
+    ]
+    contacts = [c for c in by_id(config.contacts) if c.account is not None]
+    contact_ids = {c.id for c in contacts}
+    model.primary_contacts = [
+        (
+            ids.of(a),
+            ids.of(a.primary_contact)
+            if a.primary_contact is not None and a.primary_contact.id in contact_ids
+            else None,
+        )
+        for a in accounts
+        if a.name is not None
+    ]
+    rows["csm_contact"] = [
+        (ids.of(c), c.id, c.name, c.email, c.phone, ids.of(c.account), bool(c.active)) for c in contacts
+    ]
+    consumers = by_id(config.consumers)
+    rows["csm_consumer"] = [
+        (ids.of(c), c.id, c.name, c.email, c.phone, bool(c.active)) for c in consumers
+    ]
+    users = by_id(config.users)
+    rows["csm_user"] = [(ids.of(u), u.id, u.name, u.email, bool(u.active)) for u in users]
+    holdings = []
+    for kind, people in (("contact", contacts), ("consumer", consumers), ("user", users)):
+        for p in people:
+            seen: set[str] = set()
+            for pos, role in enumerate(p.roles):
+                if role is None or role.id in seen or role.id not in role_ids:
+                    continue
+                seen.add(role.id)
+                pid = ids.of(p)
+                holdings.append(
+                    (
+                        ids("principal_role", f"{kind}:{p.id}|{role.id}"),
+                        kind,
+                        pid if kind == "contact" else None,
+                        pid if kind == "consumer" else None,
+                        pid if kind == "user" else None,
+                        ids.of(role),
+                        pos,
+                    )
+                )
+    rows["csm_principal_role"] = holdings  # (kind, id) order, then role position
+
+    # -- links --------------------------------------------------------------------------------
+    rels = {}
+    for rel in config.account_relationships:
+        key = rel.key
+        if key is not None and key not in rels and rel.from_account is not rel.to_account:
+            rels[key] = rel
+    rows["csm_account_relationship"] = [
+        (
+            ids("account_relationship", key),
+            ids.of(rel.from_account),
+            ids.of(rel.type),
+            ids.of(rel.to_account),
+            rel.order,
+        )
+        for key, rel in sorted(rels.items())
+    ]
+    crs = {}
+    for cr in config.contact_relationships:
+        key = cr.key
+        if key is not None and key not in crs and cr.contact.id in contact_ids:
+            crs[key] = cr
+    rows["csm_contact_relationship"] = [
+        (ids("contact_relationship", key), ids.of(cr.contact), ids.of(cr.account), ids.of(cr.responsibility), cr.order, True)
+        for key, cr in sorted(crs.items())
+    ]
+    tms = {}
+    for tm in config.team_members:
+        key = tm.key
+        if key is not None and key not in tms:
+            tms[key] = tm
+    rows["csm_team_member"] = [
+        (ids("team_member", key), ids.of(tm.user), ids.of(tm.account), ids.of(tm.responsibility), True)
+        for key, tm in sorted(tms.items())
+    ]
+    cfgs = [c for c in by_id(config.related_party_configs) if c.applies_to and c.entity_type]
+    rows["csm_related_party_config"] = [
+        (
+            ids.of(c),
+            c.id,
+            c.name,
+            c.applies_to,
+            c.entity_type,
+            ids.of(c.default_responsibility),
+            c.order,
+        )
+        for c in cfgs
+    ]
+    allowed = []
+    for c in cfgs:
+        for pos, resp in enumerate(_dedupe(c.allowed)):
+            allowed.append(
+                (ids("related_party_config_allowed", f"{c.id}|{resp.id}"), ids.of(c), ids.of(resp), pos)
+            )
+    rows["csm_related_party_config_allowed"] = allowed
+    sps = [sp for sp in by_id(config.sold_products) if sp.account is not None]
+    rows["csm_sold_product"] = [
+        (ids.of(sp), sp.id, sp.name, ids.of(sp.account), ids.of(sp.contact) if sp.contact and sp.contact.id in contact_ids else None)
+        for sp in sps
+    ]
+    parties = {}
+    for sp in sps:
+        for rp in sp.related_parties:
+            key = rp.key
+            if key is None or rp.party is None or key in parties or rp.type.applies_to is None:
+                continue
+            parties[key] = rp
+    party_rows = []
+    for key, rp in sorted(parties.items()):
+        kind = rp.party_kind
+        pid = ids.of(rp.party)
+        party_rows.append(
+            (
+                ids("related_party", key),
+                ids.of(rp.sold_product),
+                kind,
+                pid if kind == "contact" else None,
+                pid if kind == "consumer" else None,
+                pid if kind == "account" else None,
+                pid if kind == "user" else None,
+                ids.of(rp.type),
+                "sold_product",
+                ids.of(rp.override),
+                rp.index,
+            )
+        )
+    rows["csm_related_party"] = party_rows
+
+    # -- derived access ------------------------------------------------------------------------
+    reach_rows, grant_rows = derive_access(config, engine, ids, accounts, roles)
+    rows["csm_account_reach"] = reach_rows
+    rows["csm_access_grant"] = grant_rows
+    return model
+
+
+def derive_access(config, engine, ids: _Ids, accounts, roles):
+    """`csm_account_reach` and `csm_access_grant` rows (see docs/database.md)."""
+    reach: dict[tuple[str, str], frozenset] = {}
+    reach_rows = []
+    for a in sorted(accounts, key=lambda a: a.id):
+        sets = {
+            "account": frozenset((a.id,)),
+            "account_tree": engine.account_tree(a),
+            "partner_customers": engine.partner_customers(a),
+        }
+        for kind in REACHES:
+            reach[(a.id, kind)] = sets[kind]
+            for target in sorted(sets[kind]):
+                reach_rows.append(
+                    (ids("account_reach", f"{a.id}|{kind}|{target}"), ids("account", a.id), kind, ids("account", target))
+                )
+
+    grants: dict[str, tuple] = {}
+
+    def add(grantee_kind: str, grantee_id: str, rule: str, source, table, level, scope, cond, when, origin, reach_kind, sp):
+        key = (
+            f"{grantee_kind}:{grantee_id}|{rule}|{source or ''}|{table}|{level}|{scope}|{int(cond)}"
+            f"|{origin or ''}|{reach_kind or ''}|{sp or ''}|{when or ''}"
+        )
+        if key in grants:
+            return
+        gid = ids(grantee_kind, grantee_id)
+        grants[key] = (
+            ids("access_grant", key),
+            grantee_kind,
+            gid if grantee_kind == "role" else None,
+            gid if grantee_kind == "account" else None,
+            gid if grantee_kind == "contact" else None,
+            gid if grantee_kind == "consumer" else None,
+            gid if grantee_kind == "user" else None,
+            rule,
+            ids("role", source) if rule == "role" else None,
+            ids("responsibility", source) if rule == "responsibility" else None,
+            table,
+            level,
+            scope,
+            bool(cond),
+            when,
+            ids("account", origin) if origin else None,
+            reach_kind,
+            ids("sold_product", sp) if sp else None,
+        )
+
+    # 1. roles: what holding a role gives, measured from the holder's own account at run time
+    for role in roles:
+        for inner_id in engine.role_closure(role):
+            inner = config.roles.get(inner_id)
+            if inner is None:
+                continue
+            for entry in inner.access:
+                cond = entry.when is not None or entry.scope in ("self", "partner_contact")
+                for level in expand_levels(entry.levels):
+                    add("role", role.id, "role", inner.id, entry.table, level, entry.scope, cond, entry.when, None, None, None)
+    # 2. every contact of an unrestricted account reads its sold products
+    for a in sorted(accounts, key=lambda a: a.id):
+        if not a.restrict_contact_access:
+            add("account", a.id, "account_sold_products", None, "sold_product", "read", "account", False, None, a.id, "account", None)
+    # 3. per principal: responsibilities held and named contacts, as the engine found them
+    for p in sorted(config.principals, key=lambda e: (e.kind, e.id)):
+        if isinstance(p, Contact) and p.account is None:
+            continue
+        if not isinstance(p, (Contact, Consumer, User)):
+            continue
+        for g in engine.grants(p):
+            if g.rule not in ("responsibility", "named_contact"):
+                continue
+            source = g.source if g.rule == "responsibility" else None
+            if g.sold_product is not None:
+                add(p.kind, p.id, g.rule, source, g.table, g.level, g.scope, g.conditional, g.when, None, None, g.sold_product)
+            if g.accounts:
+                for origin, kind in _represent(g, reach):
+                    add(p.kind, p.id, g.rule, source, g.table, g.level, g.scope, g.conditional, g.when, origin, kind, None)
+    grant_rows = [grants[k] for k in sorted(grants)]
+    return reach_rows, grant_rows
+
+
+_PREFERRED = {"account": 0, "account_tree": 1, "partner_customers": 2, "partner_contact": 2, "self": 0, "holder": 0}
+
+
+def _represent(grant, reach) -> list[tuple[str, str]]:
+    """(origin, reach) pairs whose union is exactly `grant.accounts`."""
+    accounts = grant.accounts
+    origin = grant.origin
+    if origin is not None:
+        order = list(REACHES)
+        first = REACHES[_PREFERRED.get(grant.scope, 0)]
+        order.remove(first)
+        order.insert(0, first)
+        for kind in order:
+            found = reach.get((origin, kind))
+            if found is not None and (found is accounts or found == accounts):
+                return [(origin, kind)]
+    return [(a, "account") for a in sorted(accounts)]
