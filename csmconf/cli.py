@@ -85,13 +85,22 @@ def _report(out: Out, diags: list[Diagnostic], root: Path, extra: dict | None = 
 
 
 def _tests_extra(result) -> dict:
+    from .render import PathShower
+
+    show = PathShower(result.root)
+    results = []
+    for t in result.test_results:
+        d = t.to_dict()
+        place = t.row.place
+        d["place"] = f"{show(place.file)}:{place.line}:{place.column}"
+        results.append(d)
     return {
         "tests": {
             "run": result.tests_run,
             "total": len(result.config.tests),
             "passed": sum(1 for t in result.test_results if t.passed),
             "failed": sum(1 for t in result.test_results if not t.passed),
-            "results": [t.to_dict() for t in result.test_results],
+            "results": results,
         }
     }
 

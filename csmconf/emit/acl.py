@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import json
 
-from ..resolve.objects import sys_id
+from .rows import _Ids
 from .templating import xml_environment
 
 SERVICENOW_TABLES = {
@@ -122,49 +122,41 @@ def collect_rules(config, engine) -> list[_Rule]:
                 g.scope,
                 g.conditional,
                 g.when or "",
-                tuple(sorted(g.accounts)),
+                g.accounts,
                 g.sold_product or "",
                 principals,
             )
             rule = rules.get(key)
             if rule is None:
                 rule = rules[key] = _Rule(key, g, principals)
+                rule.accounts = tuple(sorted(g.accounts))
             if len(rule.sources) < 64:
                 rule.sources |= _source_places(g, config)
-    return [rules[k] for k in sorted(rules, key=_sort_key)]
+    return sorted(rules.values(), key=_sort_key)
 
 
-def _sort_key(key: tuple):
-    table, level_rank, level, rule, source, scope, cond, when, accounts, sp, principals = key
-    return (table, level_rank, rule, source, scope, int(cond), when, accounts, sp, json.dumps(principals))
-
-
-def _refs_ids(config, kind: str, ids) -> list[str]:
-    return [sys_id(config.namespace, kind, i) for i in ids]
+def _sort_key(rule: _Rule):
+    table, level_rank, level, kind, source, scope, cond, when, _accounts, sp, principals = rule.key
+    return (table, level_rank, kind, source, scope, int(cond), when, rule.accounts, sp, repr(principals))
 
 
 def _rule_dict(config, rule: _Rule) -> dict:
     g = rule.grant
     ns = config.namespace
-    table, _rank, level, kind, source, scope, cond, when, accounts, sp, principals = rule.key
+    table, _rank, level, kind, source, scope, cond, when, _set, sp, principals = rule.key
+    accounts = rule.accounts
+    ids = _Ids(ns)
     parts: list[dict] = []
     encoded: list[str] = []
     field = "sys_id" if table == "account" else "account"
     if accounts:
-        account_ids = _refs_ids(config, "account", accounts)
-        parts.append(
-            {
-                "field": field,
-                "operator": "IN",
-                "values": [f"account:{a}" for a in accounts],
-                "sys_ids": account_ids,
-            }
-        )
+        account_ids = [ids("account", a) for a in accounts]
+        parts.append({"field": field, "operator": "IN", "values": [f"account:{a}" for a in accounts]})
         encoded.append(("sys_idIN" if table == "account" else "account.sys_idIN") + ",".join(account_ids))
     if sp:
-        sp_id = sys_id(ns, "sold_product", sp)
+        sp_id = ids("sold_product", sp)
         sp_field = "sys_id" if table == "sold_product" else "sold_product"
-        parts.append({"field": sp_field, "operator": "=", "value": f"sold_product:{sp}", "sys_id": sp_id})
+        parts.append({"field": sp_field, "operator": "=", "value": f"sold_product:{sp}"})
         encoded.append(f"{sp_field}={sp_id}")
     if scope in ("self", "partner_contact") and kind in ("role", "responsibility"):
         who = "partner_contact" if scope == "partner_contact" else "contact"
@@ -186,10 +178,12 @@ def _rule_dict(config, rule: _Rule) -> dict:
     who = {k: (list(v) if isinstance(v, tuple) else v) for k, v in principals}
     reach = f"{len(accounts)} account{'s' if len(accounts) != 1 else ''}" if accounts else f"sold_product:{sp}"
     name = f"{table}.{level} {source_ref} {scope} [{_who_text(who)}] -> {reach}"
-    key_text = json.dumps([table, level, kind, source, scope, cond, when, list(accounts), sp, who], sort_keys=True)
+    key_text = "|".join(
+        (table, level, kind, source or "", scope, str(int(cond)), ",".join(accounts), sp, repr(principals), when)
+    )
     return {
         "name": name,
-        "sys_id": sys_id(ns, "acl_rule", key_text),
+        "sys_id": ids.once("acl_rule", key_text),
         "table": table,
         "servicenow_table": SERVICENOW_TABLES.get(table, table),
         "operation": level,
@@ -202,7 +196,6 @@ def _rule_dict(config, rule: _Rule) -> dict:
         "condition": {"all": parts},
         "encoded_query": "^".join(encoded),
         "sources": sorted(rule.sources, key=lambda s: (s.encode(), len(s))),
-        "description": _description(config, table, level, kind, source, scope, cond, when, accounts, sp, who),
     }
 
 
@@ -219,7 +212,18 @@ def _name_of(config, ref: str) -> str:
     return f"{ref} '{name}'" if name else ref
 
 
-def _description(config, table, level, kind, source, scope, cond, when, accounts, sp, who) -> str:
+def _description(config, rule: dict) -> str:
+    table, level, kind, scope, who = rule["table"], rule["operation"], rule["rule"], rule["scope"], rule["principals"]
+    source = rule["source"].split(":", 1)[-1]
+    cond = rule["decision"] == "conditional"
+    accounts, sp, when = [], None, None
+    for part in rule["condition"]["all"]:
+        if part.get("operator") == "IN":
+            accounts = [v.split(":", 1)[1] for v in part["values"]]
+        elif part.get("value", "").startswith("sold_product:"):
+            sp = part["value"].split(":", 1)[1]
+        elif part.get("from") == "when":
+            when = part["encoded_query"]
     if kind == "role":
         what = f"Role {_name_of(config, f'role:{source}')} grants {table} {level} on {scope}"
     elif kind == "responsibility":
@@ -246,14 +250,23 @@ def _description(config, table, level, kind, source, scope, cond, when, accounts
 
 
 def render_rules(config, engine) -> tuple[list[dict], bytes]:
+    """The rules, and rules.json: a JSON document with one rule per line (diffs show rules)."""
     rules = [_rule_dict(config, r) for r in collect_rules(config, engine)]
-    doc = {
+    head = {
         "format_version": RULE_FORMAT_VERSION,
         "namespace": str(config.namespace),
         "servicenow_tables": SERVICENOW_TABLES,
-        "rules": rules,
     }
-    return rules, (json.dumps(doc, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode("utf-8")
+    lines = ["{"]
+    for key in sorted(head):
+        lines.append(f"  {json.dumps(key)}: {json.dumps(head[key], sort_keys=True, ensure_ascii=False)},")
+    lines.append('  "rules": [')
+    body = [f"    {json.dumps(rule, sort_keys=True, ensure_ascii=False)}" for rule in rules]
+    lines.append(",\n".join(body))
+    lines.append("  ]")
+    lines.append("}")
+    text = "\n".join(line for line in lines if line) + "\n"
+    return rules, text.encode("utf-8")
 
 
 def _script(rule: dict) -> str:
@@ -273,20 +286,20 @@ def _ref_sys_id(rule: dict, ref: str) -> str:
 
 def render_xml(config, rules: list[dict]) -> bytes:
     view = []
-    ns = config.namespace
+    fast = _Ids(config.namespace)
     for rule in rules:
         member = rule["principals"].get("member_of")
         ids = {}
         if isinstance(member, str):
-            ids[member] = sys_id(ns, "account", member.split(":", 1)[1])
+            ids[member] = fast("account", member.split(":", 1)[1])
         rule_view = dict(rule)
         rule_view["_ns_ids"] = ids
         rule_view["script"] = _script(rule_view)
         rule_view["advanced"] = True
         rule_view["roles"] = [
             {
-                "sys_id": sys_id(ns, "acl_rule_role", f"{rule['sys_id']}|{role}"),
-                "role_sys_id": sys_id(ns, "role", role),
+                "sys_id": fast.once("acl_rule_role", f"{rule['sys_id']}|{role}"),
+                "role_sys_id": fast("role", role),
                 "id": role,
                 "name": config.roles[role].name if role in config.roles else role,
             }
@@ -294,6 +307,7 @@ def render_xml(config, rules: list[dict]) -> bytes:
         ]
         rule_view["sn_table"] = rule["servicenow_table"]
         rule_view["condition"] = rule["encoded_query"]
+        rule_view["description"] = _description(config, rule)
         view.append(rule_view)
     text = xml_environment().get_template("sys_security_acl.xml").render(rules=view)
     return text.encode("utf-8")

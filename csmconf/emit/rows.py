@@ -13,9 +13,10 @@ crash on it.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 
-from ..resolve.objects import Contact, Consumer, Entity, SoldProduct, User, sys_id
+from ..resolve.objects import Contact, Consumer, Entity, User
 from .tables import REACHES, Table, build_tables
 
 LEVEL_ORDER = {"read": 0, "write": 1, "create": 2}
@@ -54,19 +55,32 @@ class RelationalModel:
         raise KeyError(name)
 
 
+def fast_sys_id(namespace_bytes: bytes, kind: str, key: str) -> str:
+    """`objects.sys_id` without building UUID objects (UUIDv5 is SHA-1 with version and variant bits)."""
+    digest = bytearray(hashlib.sha1(namespace_bytes + f"{kind}/{key}".encode("utf-8")).digest()[:16])
+    digest[6] = (digest[6] & 0x0F) | 0x50
+    digest[8] = (digest[8] & 0x3F) | 0x80
+    return digest.hex()
+
+
 class _Ids:
     """sys_ids of entities and links, computed once each."""
 
     def __init__(self, namespace):
         self.namespace = namespace
+        self.ns_bytes = namespace.bytes
         self._cache: dict[tuple[str, str], str] = {}
 
     def __call__(self, kind: str, key: str) -> str:
         k = (kind, key)
         found = self._cache.get(k)
         if found is None:
-            found = self._cache[k] = sys_id(self.namespace, kind, key)
+            found = self._cache[k] = fast_sys_id(self.ns_bytes, kind, key)
         return found
+
+    def once(self, kind: str, key: str) -> str:
+        """A sys_id that is needed once (not cached)."""
+        return fast_sys_id(self.ns_bytes, kind, key)
 
     def of(self, entity: Entity | None) -> str | None:
         if entity is None:
@@ -236,7 +250,7 @@ def build_model(config, engine) -> RelationalModel:
                 pid = ids.of(p)
                 holdings.append(
                     (
-                        ids("principal_role", f"{kind}:{p.id}|{role.id}"),
+                        ids.once("principal_role", f"{kind}:{p.id}|{role.id}"),
                         kind,
                         pid if kind == "contact" else None,
                         pid if kind == "consumer" else None,
@@ -355,7 +369,7 @@ def derive_access(config, engine, ids: _Ids, accounts, roles):
             reach[(a.id, kind)] = sets[kind]
             for target in sorted(sets[kind]):
                 reach_rows.append(
-                    (ids("account_reach", f"{a.id}|{kind}|{target}"), ids("account", a.id), kind, ids("account", target))
+                    (ids.once("account_reach", f"{a.id}|{kind}|{target}"), ids("account", a.id), kind, ids("account", target))
                 )
 
     grants: dict[str, tuple] = {}
@@ -369,7 +383,7 @@ def derive_access(config, engine, ids: _Ids, accounts, roles):
             return
         gid = ids(grantee_kind, grantee_id)
         grants[key] = (
-            ids("access_grant", key),
+            ids.once("access_grant", key),
             grantee_kind,
             gid if grantee_kind == "role" else None,
             gid if grantee_kind == "account" else None,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from operator import call
 
 from .. import __version__
 from .rows import RelationalModel
@@ -145,25 +146,31 @@ def render_schema(q: Dialect, model: RelationalModel) -> str:
 # -- seed ----------------------------------------------------------------------------------
 
 
+class _LiteralCache(dict):
+    """value -> SQL literal; lookups of values seen before never leave C."""
+
+    def __init__(self, literal):
+        super().__init__()
+        self.literal = literal
+        self[None] = "NULL"
+
+    def __missing__(self, value):
+        text = self[value] = self.literal(value)
+        return text
+
+
 def _formatters(q: Dialect, table: Table):
-    """One function per column turning a Python value into SQL text (cached per distinct value)."""
+    """One C-callable per column turning a Python value into SQL text."""
     out = []
     for c in table.columns:
-        if c.kind == "bool":
-            t, f = q.literal(True), q.literal(False)
-            out.append(lambda v, t=t, f=f: "NULL" if v is None else (t if v else f))
+        if c.name == "sys_id":
+            out.append("'{}'".format)  # 32 hex digits: nothing to escape, never NULL
+        elif c.kind == "bool":
+            out.append({True: q.literal(True), False: q.literal(False), None: "NULL"}.__getitem__)
         elif c.kind == "int":
-            out.append(lambda v: "NULL" if v is None else str(int(v)))
+            out.append(_LiteralCache(lambda v: str(int(v))).__getitem__)
         else:
-            cache: dict = {}
-
-            def fmt(v, cache=cache, lit=q.literal):
-                s = cache.get(v)
-                if s is None:
-                    s = cache[v] = lit(v)
-                return s
-
-            out.append(fmt)
+            out.append(_LiteralCache(q.literal).__getitem__)
     return out
 
 
@@ -193,7 +200,7 @@ def _insert_block(q: Dialect, table: Table, rows: list[tuple]) -> str:
     chunk: list[str] = []
     size = 0
     for row in rows:
-        text = "(" + ", ".join([f(v) for f, v in zip(fmts, row)]) + ")"
+        text = "(" + ", ".join(map(call, fmts, row)) + ")"
         if chunk and (len(chunk) >= ROWS_PER_STATEMENT or size + len(text) > BYTES_PER_STATEMENT):
             statements.append(head + ",\n".join(chunk) + tail)
             chunk, size = [], 0

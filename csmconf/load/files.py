@@ -137,6 +137,15 @@ def decode(raw: bytes, rel: str) -> tuple[str | None, Diagnostic | None]:
             return None, _file_error(rel, f"file is encoded as {name}; csmconf reads UTF-8 only")
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
+    nul = raw.find(b"\x00")
+    if nul >= 0:
+        # UTF-8 YAML never holds a NUL byte; UTF-16/32 without a byte-order mark does.
+        line = raw.count(b"\n", 0, nul) + 1
+        return None, _file_error(
+            rel,
+            f"file holds a NUL byte (line {line}): it is not UTF-8 text (UTF-16 or binary?)",
+            hint="save the file as UTF-8",
+        )
     try:
         return raw.decode("utf-8"), None
     except UnicodeDecodeError as exc:

@@ -245,11 +245,13 @@ class _Builder:
                 node.raw = text
             result = (value, node, 1)
         elif cls is ev.MappingStartEvent:
-            self.check_tag(event.tag, "map", sm)
             result = self.mapping(event, get)
+            if not self.check_tag(event.tag, "map", sm):
+                result = (INVALID, *result[1:])
         elif cls is ev.SequenceStartEvent:
-            self.check_tag(event.tag, "seq", sm)
             result = self.sequence(event, get)
+            if not self.check_tag(event.tag, "seq", sm):
+                result = (INVALID, *result[1:])
         elif cls is ev.AliasEvent:
             anchored = self.anchors.get(event.anchor)
             if anchored is None:  # libyaml reports undefined aliases itself; be safe
@@ -274,7 +276,8 @@ class _Builder:
             self.anchors[anchor] = result
         return result
 
-    def check_tag(self, tag, kind: str, mark) -> None:
+    def check_tag(self, tag, kind: str, mark) -> bool:
+        """Reports a tag other than the core one of this node kind (CSM202); False when bad."""
         if tag is not None and tag != "!" and tag != _CORE + kind:
             self.error(
                 "CSM202",
@@ -282,6 +285,8 @@ class _Builder:
                 mark.line + 1,
                 mark.column + 1,
             )
+            return False
+        return True
 
     def sequence(self, start, get):
         items: list = []

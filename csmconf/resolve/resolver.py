@@ -198,7 +198,7 @@ class _Resolver:
                 self.register(
                     index,
                     cls(
-                        row.kind, m.id, row, name=m.name, email=m.email,
+                        row.kind, m.id, row, name=m.name or builtins.title(m.id), email=m.email,
                         phone=getattr(m, "phone", None), active=m.active,
                     ),
                 )
@@ -262,7 +262,10 @@ class _Resolver:
             )
         for row in rows["sold_products"]:
             m = row.model
-            self.register(c.sold_products, SoldProduct("sold_product", m.id, row, name=m.name))
+            self.register(
+                c.sold_products,
+                SoldProduct("sold_product", m.id, row, name=m.name or builtins.title(m.id)),
+            )
 
         # 2. resolve references, in canonical order of the rows that hold them
         self.resolve_accounts()
