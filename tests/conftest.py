@@ -13,6 +13,10 @@ CONFIGS = REPO / "configs"
 DOCS = REPO / "docs"
 DECISIONS = REPO / "tests" / "decisions"
 
+# The fixture trees are data, not test modules; some contain symbolic links back
+# to their own root (a loop), which pytest's directory walk would follow forever.
+collect_ignore = ["cases", "decisions"]
+
 
 def write_tree(root: Path, files: dict[str, str], dedent: bool = True) -> Path:
     """Write `files` (relative name -> YAML text) below `root`; return `root`."""
@@ -32,9 +36,11 @@ def describe(diagnostics) -> str:
     for d in diagnostics:
         line = f"  {d.code} {d.severity.value} {d.place.file}:{d.place.line}:{d.place.column}: {d.message}"
         if d.related:
-            line += " [related: " + ", ".join(
-                f"{r.place.file}:{r.place.line}:{r.place.column}" for r in d.related
-            ) + "]"
+            line += (
+                " [related: "
+                + ", ".join(f"{r.place.file}:{r.place.line}:{r.place.column}" for r in d.related)
+                + "]"
+            )
         lines.append(line)
     return "\n".join(lines)
 

@@ -77,7 +77,14 @@ def _start(kind: str) -> None:
             )
     else:
         subprocess.run(
-            ["start-stop-daemon", "--start", "--oknodo", "--background", "--exec", "/usr/sbin/mariadbd"],
+            [
+                "start-stop-daemon",
+                "--start",
+                "--oknodo",
+                "--background",
+                "--exec",
+                "/usr/sbin/mariadbd",
+            ],
             capture_output=True,
             timeout=60,
             check=False,

@@ -19,11 +19,10 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import CASES, describe
 
 from csmconf.diagnostics import CODES, Severity
 from csmconf.pipeline import compile_config
-
-from conftest import CASES, describe
 
 
 def _case_dirs() -> list[Path]:
@@ -97,9 +96,7 @@ def test_case(case: Path, tmp_path: Path):
         f"\ncase {case.parent.name}/{case.name}: {expected.get('description', '')}"
         f"\nactual diagnostics:\n{describe(actual)}"
         f"\nexpected diagnostics:\n"
-        + "\n".join(
-            f"  {e['code']} {e['file']}:{e['line']}:{e['column']}" for e in listed
-        )
+        + "\n".join(f"  {e['code']} {e['file']}:{e['line']}:{e['column']}" for e in listed)
     )
 
     if case.parent.name == "valid":

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
-from csmconf.diagnostics import CODES, Severity
-
 from conftest import DOCS, REPO
+
+from csmconf.diagnostics import CODES, Severity
 
 CODE_RE = re.compile(r"CSM\d{3}")
 LITERAL_RE = re.compile(r"""["'](CSM\d{3})["']""")
@@ -57,7 +57,7 @@ def test_every_code_is_documented():
     documented: set[str] = set()
     for line in text.splitlines():
         stripped = line.lstrip()
-        if stripped.startswith("#") or stripped.startswith("|"):
+        if stripped.startswith(("#", "|")):
             documented.update(CODE_RE.findall(stripped))
     missing = sorted(set(CODES) - documented)
     assert not missing, f"codes without a heading or table row in docs/diagnostics.md: {missing}"

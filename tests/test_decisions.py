@@ -11,7 +11,6 @@ from __future__ import annotations
 import csv
 
 import pytest
-
 from conftest import DECISIONS, describe
 
 LEVELS = ("read", "write", "create")

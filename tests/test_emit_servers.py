@@ -11,10 +11,24 @@ import shutil
 import subprocess
 
 import pytest
-
 from conftest import CONFIGS, describe
-from dbservers import PG_URL, MY_HOST, MY_PORT, MY_USER, mariadb_database, mysql_run_script, postgres_schema
-from emit_fixtures.emitkit import HOSTILE, compile_tree, dump, expected_rows, full_dump, write_hostile_config
+from dbservers import (
+    MY_HOST,
+    MY_PORT,
+    MY_USER,
+    PG_URL,
+    mariadb_database,
+    mysql_run_script,
+    postgres_schema,
+)
+from emit_fixtures.emitkit import (
+    HOSTILE,
+    compile_tree,
+    dump,
+    expected_rows,
+    full_dump,
+    write_hostile_config,
+)
 from test_emit_sql import insert_sql, primary_contact_violation, violations
 
 from csmconf.emit.rows import build_model
@@ -102,6 +116,7 @@ def test_psql_client_loads_the_files(hostile, tmp_path):
                 capture_output=True,
                 env=env,
                 timeout=120,
+                check=False,
             )
             assert done.returncode == 0, done.stderr.decode()
         cur = conn.cursor()
@@ -122,7 +137,10 @@ def test_postgresql_refuses_what_the_compiler_refuses(example):
                 pytest.fail(f"PostgreSQL accepted: {what}")
         table, account, contact = primary_contact_violation(c.config)
         with pytest.raises(psycopg.errors.IntegrityError):
-            conn.execute(f'UPDATE "{table}" SET "primary_contact" = %s WHERE "sys_id" = %s', (contact, account))
+            conn.execute(
+                f'UPDATE "{table}" SET "primary_contact" = %s WHERE "sys_id" = %s',
+                (contact, account),
+            )
         ok = dict(violations(c.config)[0][2], parent=None)
         conn.execute(insert_sql(PG, "csm_account", ok))
 
@@ -151,7 +169,8 @@ def test_mariadb_round_trip_and_idempotent(which, example, hostile):
 
 
 @pytest.mark.skipif(
-    shutil.which("mariadb") is None and shutil.which("mysql") is None, reason="no mysql/mariadb client"
+    shutil.which("mariadb") is None and shutil.which("mysql") is None,
+    reason="no mysql/mariadb client",
 )
 def test_mariadb_client_loads_the_files(hostile, tmp_path):
     _c, model = hostile
@@ -162,11 +181,18 @@ def test_mariadb_client_loads_the_files(hostile, tmp_path):
         for file in ("schema.sql", "seed.sql", "seed.sql"):
             with open(tmp_path / file, "rb") as fh:
                 done = subprocess.run(
-                    [client, f"--host={MY_HOST}", f"--port={MY_PORT}", f"--user={MY_USER}",
-                     "--default-character-set=utf8mb4", name],
+                    [
+                        client,
+                        f"--host={MY_HOST}",
+                        f"--port={MY_PORT}",
+                        f"--user={MY_USER}",
+                        "--default-character-set=utf8mb4",
+                        name,
+                    ],
                     stdin=fh,
                     capture_output=True,
                     timeout=120,
+                    check=False,
                 )
             assert done.returncode == 0, done.stderr.decode()
         with conn.cursor() as cur:
@@ -189,7 +215,8 @@ def test_mariadb_refuses_what_the_compiler_refuses(example):
             table, account, contact = primary_contact_violation(c.config)
             with pytest.raises(pymysql.err.IntegrityError):
                 cur.execute(
-                    f"UPDATE `{table}` SET `primary_contact` = %s WHERE `sys_id` = %s", (contact, account)
+                    f"UPDATE `{table}` SET `primary_contact` = %s WHERE `sys_id` = %s",
+                    (contact, account),
                 )
 
 
@@ -197,7 +224,7 @@ def test_mariadb_upsert_does_not_take_over_another_row(example):
     """ON DUPLICATE KEY fires on any unique key: a new sys_id with an existing natural key must fail."""
     import pymysql
 
-    c, model = example
+    _c, model = example
     with mariadb_database() as (conn, _name):
         mysql_run_script(conn, render_schema(MY, model))
         mysql_run_script(conn, render_seed(MY, model))
@@ -209,8 +236,10 @@ def test_mariadb_upsert_does_not_take_over_another_row(example):
         from csmconf.emit.sql import _upsert_tail
 
         with conn.cursor() as cur:
-            cur.execute(f"SET SESSION sql_mode = 'STRICT_ALL_TABLES'")
+            cur.execute("SET SESSION sql_mode = 'STRICT_ALL_TABLES'")
             with pytest.raises((pymysql.err.IntegrityError, pymysql.err.OperationalError)):
-                cur.execute(f"INSERT INTO `csm_account` ({cols}) VALUES ({vals}) {_upsert_tail(MY, table)}")
+                cur.execute(
+                    f"INSERT INTO `csm_account` ({cols}) VALUES ({vals}) {_upsert_tail(MY, table)}"
+                )
             cur.execute("SELECT `id` FROM `csm_account` WHERE `code` = 'XYZ'")
             assert cur.fetchall() == (("xyz-ltd",),)

@@ -10,9 +10,15 @@ import sqlite3
 import subprocess
 
 import pytest
-
 from conftest import CONFIGS, describe
-from emit_fixtures.emitkit import HOSTILE, compile_tree, dump, expected_rows, full_dump, write_hostile_config
+from emit_fixtures.emitkit import (
+    HOSTILE,
+    compile_tree,
+    dump,
+    expected_rows,
+    full_dump,
+    write_hostile_config,
+)
 
 from csmconf.emit.rows import build_model
 from csmconf.emit.sql import render_schema, render_seed
@@ -115,21 +121,31 @@ def test_sqlite_seed_round_trips_and_is_idempotent(which, example, hostile, tmp_
 
 
 def test_sqlite_hostile_values_byte_identical(hostile, tmp_path):
-    c, model = hostile
+    _c, model = hostile
     conn = sqlite_load(tmp_path / "h.db", model)
     got = dict(conn.execute('SELECT "id", "name" FROM "csm_account"').fetchall())
     assert got["acme"] == HOSTILE["acme_name"] and got["acme-sub"] == HOSTILE["sub_name"]
-    row = conn.execute('SELECT "name", "email", "phone" FROM "csm_contact" WHERE "id" = \'c1\'').fetchone()
+    row = conn.execute(
+        'SELECT "name", "email", "phone" FROM "csm_contact" WHERE "id" = \'c1\''
+    ).fetchone()
     assert row == (HOSTILE["c1_name"], HOSTILE["c1_email"], HOSTILE["c1_phone"])
-    row = conn.execute('SELECT "name", "email", "phone" FROM "csm_contact" WHERE "id" = \'c2\'').fetchone()
+    row = conn.execute(
+        'SELECT "name", "email", "phone" FROM "csm_contact" WHERE "id" = \'c2\''
+    ).fetchone()
     assert row == (HOSTILE["c2_name"], HOSTILE["c2_email"], HOSTILE["c2_phone"])
     codes = dict(conn.execute('SELECT "id", "code" FROM "csm_account"').fetchall())
-    assert codes == {"acme": HOSTILE["acme_code"], "acme-sub": HOSTILE["sub_code"], "cust": HOSTILE["cust_code"]}
+    assert codes == {
+        "acme": HOSTILE["acme_code"],
+        "acme-sub": HOSTILE["sub_code"],
+        "cust": HOSTILE["cust_code"],
+    }
     whens = {r[0] for r in conn.execute('SELECT "when_filter" FROM "csm_role_access"')}
     assert HOSTILE["role_when"] in whens
 
 
-@pytest.mark.skipif(shutil.which("sqlite3") is None, reason="the sqlite3 command-line client is not installed")
+@pytest.mark.skipif(
+    shutil.which("sqlite3") is None, reason="the sqlite3 command-line client is not installed"
+)
 def test_sqlite3_client_loads_the_files(hostile, tmp_path):
     _c, model = hostile
     q = dialect("sqlite")
@@ -138,7 +154,13 @@ def test_sqlite3_client_loads_the_files(hostile, tmp_path):
     db = tmp_path / "cli.db"
     for name in ("schema.sql", "seed.sql", "seed.sql"):
         with open(tmp_path / name, "rb") as fh:
-            done = subprocess.run(["sqlite3", "-bail", str(db)], stdin=fh, capture_output=True, timeout=60)
+            done = subprocess.run(
+                ["sqlite3", "-bail", str(db)],
+                stdin=fh,
+                capture_output=True,
+                timeout=60,
+                check=False,
+            )
         assert done.returncode == 0, done.stderr.decode()
     conn = sqlite3.connect(db)
     assert dump(conn.cursor(), model, _q) == expected_rows(model)
@@ -157,48 +179,149 @@ def sys(config, kind, key):
 
 def violations(config):
     """(what, table, {column: value}) rows that each break one constraint of the schema."""
-    s = lambda kind, key: sys(config, kind, key)  # noqa: E731
-    acct = dict(customer=True, partner=False, restrict_contact_access=False, active=True, code=None)
+    s = lambda kind, key: sys(config, kind, key)
+    acct = {
+        "customer": True,
+        "partner": False,
+        "restrict_contact_access": False,
+        "active": True,
+        "code": None,
+    }
     return [
-        ("self-parent account (CSM404)", "csm_account",
-         dict(sys_id=s("account", "selfish"), id="selfish", name="Selfish", parent=s("account", "selfish"), **acct)),
-        ("duplicate account code (CSM302)", "csm_account",
-         dict(sys_id=s("account", "abc-copy"), id="abc-copy", name="Copy", **{**acct, "code": "ABC"})),
-        ("dangling reference (CSM301)", "csm_contact",
-         dict(sys_id=s("contact", "ghost"), id="ghost", account="f" * 32, active=True)),
-        ("duplicate id (CSM300)", "csm_contact",
-         dict(sys_id=HEX, id="mia-xyz", account=s("account", "xyz-ltd"), active=True)),
-        ("bad id format (CSM202)", "csm_contact",
-         dict(sys_id=s("contact", "Bad Id"), id="Bad Id", account=s("account", "xyz-ltd"), active=True)),
-        ("role kind enum (CSM202)", "csm_role",
-         dict(sys_id=s("role", "odd"), id="odd", name="Odd", kind="sideways", builtin=False)),
-        ("role access on holder scope (CSM202)", "csm_role_access",
-         dict(sys_id=s("role_access", "customer|9|read"), role=s("role", "customer"), position=9,
-              table_name="case", level="read", scope="holder")),
-        ("role contains itself (CSM404)", "csm_role_contains",
-         dict(sys_id=s("role_contains", "customer|customer"), role=s("role", "customer"),
-              contained_role=s("role", "customer"), position=0)),
-        ("account relates to itself (CSM404)", "csm_account_relationship",
-         dict(sys_id=s("account_relationship", "xyz-ltd|partner_account|xyz-ltd"),
-              from_account=s("account", "xyz-ltd"), relationship_type=s("relationship_type", "partner_account"),
-              to_account=s("account", "xyz-ltd"), sort_order=100)),
-        ("duplicate relationship (CSM502)", "csm_account_relationship",
-         dict(sys_id=HEX, from_account=s("account", "gsi-tech"),
-              relationship_type=s("relationship_type", "partner_account"),
-              to_account=s("account", "abc-corp"), sort_order=100)),
-        ("second responsibility for one contact and account (CSM509)", "csm_contact_relationship",
-         dict(sys_id=s("contact_relationship", "eva-abc-europe|abc-germany|guarantor"),
-              contact=s("contact", "eva-abc-europe"), account=s("account", "abc-germany"),
-              responsibility=s("responsibility", "guarantor"), sort_order=100, holder_contact=True)),
-        ("team member with a responsibility users cannot hold (CSM506)", "csm_team_member",
-         dict(sys_id=s("team_member", "rita-agent|abc-corp|guarantor"), csm_user=s("user", "rita-agent"),
-              account=s("account", "abc-corp"), responsibility=s("responsibility", "guarantor"),
-              holder_user=True)),
-        ("related party of the wrong kind for its type (CSM511)", "csm_related_party",
-         dict(sys_id=s("related_party", "abc-treasury-platform|contact:mia-xyz|loan-guarantor"),
-              sold_product=s("sold_product", "abc-treasury-platform"), party_kind="contact",
-              party_contact=s("contact", "mia-xyz"), related_party_config=s("related_party_config", "loan-guarantor"),
-              applies_to="sold_product", position=0)),
+        (
+            "self-parent account (CSM404)",
+            "csm_account",
+            dict(
+                sys_id=s("account", "selfish"),
+                id="selfish",
+                name="Selfish",
+                parent=s("account", "selfish"),
+                **acct,
+            ),
+        ),
+        (
+            "duplicate account code (CSM302)",
+            "csm_account",
+            dict(
+                sys_id=s("account", "abc-copy"),
+                id="abc-copy",
+                name="Copy",
+                **{**acct, "code": "ABC"},
+            ),
+        ),
+        (
+            "dangling reference (CSM301)",
+            "csm_contact",
+            {"sys_id": s("contact", "ghost"), "id": "ghost", "account": "f" * 32, "active": True},
+        ),
+        (
+            "duplicate id (CSM300)",
+            "csm_contact",
+            {"sys_id": HEX, "id": "mia-xyz", "account": s("account", "xyz-ltd"), "active": True},
+        ),
+        (
+            "bad id format (CSM202)",
+            "csm_contact",
+            {
+                "sys_id": s("contact", "Bad Id"),
+                "id": "Bad Id",
+                "account": s("account", "xyz-ltd"),
+                "active": True,
+            },
+        ),
+        (
+            "role kind enum (CSM202)",
+            "csm_role",
+            {
+                "sys_id": s("role", "odd"),
+                "id": "odd",
+                "name": "Odd",
+                "kind": "sideways",
+                "builtin": False,
+            },
+        ),
+        (
+            "role access on holder scope (CSM202)",
+            "csm_role_access",
+            {
+                "sys_id": s("role_access", "customer|9|read"),
+                "role": s("role", "customer"),
+                "position": 9,
+                "table_name": "case",
+                "level": "read",
+                "scope": "holder",
+            },
+        ),
+        (
+            "role contains itself (CSM404)",
+            "csm_role_contains",
+            {
+                "sys_id": s("role_contains", "customer|customer"),
+                "role": s("role", "customer"),
+                "contained_role": s("role", "customer"),
+                "position": 0,
+            },
+        ),
+        (
+            "account relates to itself (CSM404)",
+            "csm_account_relationship",
+            {
+                "sys_id": s("account_relationship", "xyz-ltd|partner_account|xyz-ltd"),
+                "from_account": s("account", "xyz-ltd"),
+                "relationship_type": s("relationship_type", "partner_account"),
+                "to_account": s("account", "xyz-ltd"),
+                "sort_order": 100,
+            },
+        ),
+        (
+            "duplicate relationship (CSM502)",
+            "csm_account_relationship",
+            {
+                "sys_id": HEX,
+                "from_account": s("account", "gsi-tech"),
+                "relationship_type": s("relationship_type", "partner_account"),
+                "to_account": s("account", "abc-corp"),
+                "sort_order": 100,
+            },
+        ),
+        (
+            "second responsibility for one contact and account (CSM509)",
+            "csm_contact_relationship",
+            {
+                "sys_id": s("contact_relationship", "eva-abc-europe|abc-germany|guarantor"),
+                "contact": s("contact", "eva-abc-europe"),
+                "account": s("account", "abc-germany"),
+                "responsibility": s("responsibility", "guarantor"),
+                "sort_order": 100,
+                "holder_contact": True,
+            },
+        ),
+        (
+            "team member with a responsibility users cannot hold (CSM506)",
+            "csm_team_member",
+            {
+                "sys_id": s("team_member", "rita-agent|abc-corp|guarantor"),
+                "csm_user": s("user", "rita-agent"),
+                "account": s("account", "abc-corp"),
+                "responsibility": s("responsibility", "guarantor"),
+                "holder_user": True,
+            },
+        ),
+        (
+            "related party of the wrong kind for its type (CSM511)",
+            "csm_related_party",
+            {
+                "sys_id": s(
+                    "related_party", "abc-treasury-platform|contact:mia-xyz|loan-guarantor"
+                ),
+                "sold_product": s("sold_product", "abc-treasury-platform"),
+                "party_kind": "contact",
+                "party_contact": s("contact", "mia-xyz"),
+                "related_party_config": s("related_party_config", "loan-guarantor"),
+                "applies_to": "sold_product",
+                "position": 0,
+            },
+        ),
     ]
 
 
@@ -223,7 +346,9 @@ def test_sqlite_refuses_what_the_compiler_refuses(example, tmp_path):
             pytest.fail(f"SQLite accepted: {what}")
     table, account, contact = primary_contact_violation(c.config)
     with pytest.raises(sqlite3.IntegrityError):
-        conn.execute(f'UPDATE "{table}" SET "primary_contact" = ? WHERE "sys_id" = ?', (contact, account))
+        conn.execute(
+            f'UPDATE "{table}" SET "primary_contact" = ? WHERE "sys_id" = ?', (contact, account)
+        )
     # the same statements are fine for a valid row: the failures above are the constraints, not the SQL
     ok = dict(violations(c.config)[0][2], parent=None)
     conn.execute(insert_sql(q, "csm_account", ok))

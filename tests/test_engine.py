@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import CONFIGS, describe
 
 LEVELS = ("read", "write", "create")
@@ -293,7 +292,9 @@ def test_when_filter_makes_conditional(make_config):
     assert_clean(c)
     assert decide(c, "contact:otto", "read", "install_base", "account:acme") == "conditional"
     assert decide(c, "contact:otto", "read", "case", "account:acme") == "conditional"
-    assert decide(c, "contact:otto", "read", "case", "account:acme-sub") == "allowed"  # unfiltered entry
+    assert (
+        decide(c, "contact:otto", "read", "case", "account:acme-sub") == "allowed"
+    )  # unfiltered entry
     assert decide(c, "contact:otto", "write", "case", "account:acme-sub") == "conditional"
     assert decide(c, "contact:otto", "read", "account", "account:acme") == "allowed"
     assert decide(c, "contact:otto", "read", "install_base", "account:acme-sub") == "denied"
@@ -351,7 +352,9 @@ REQUIRED = """\
 def test_roles_required_of_an_included_responsibility(make_config):
     without = make_config({"a.yaml": REQUIRED.format(roles="[]")})
     # holding `outer` without the roles `inner` requires is CSM507 at the holding row
-    assert {d.code for d in without.diagnostics if d.is_error} == {"CSM507"}, describe(without.diagnostics)
+    assert {d.code for d in without.diagnostics if d.is_error} == {"CSM507"}, describe(
+        without.diagnostics
+    )
     assert decide(without, "contact:cara", "read", "case", "account:branch") == "allowed"
     assert decide(without, "contact:cara", "write", "case", "account:branch") == "denied"
 
@@ -366,7 +369,9 @@ def test_roles_required_gates_own_entries(make_config):
         "        responsibility: outer\n", "        responsibility: gated\n"
     )
     without = make_config({"a.yaml": text.format(roles="[customer]")})
-    assert {d.code for d in without.diagnostics if d.is_error} == {"CSM507"}, describe(without.diagnostics)
+    assert {d.code for d in without.diagnostics if d.is_error} == {"CSM507"}, describe(
+        without.diagnostics
+    )
     assert decide(without, "contact:cara", "read", "contact", "account:branch") == "denied"
     with_role = make_config({"a.yaml": text.format(roles="[case_read_granular]")})
     assert_clean(with_role)
@@ -507,7 +512,11 @@ def test_explain_partner_admin_path(example_compilation):
     c = example_compilation
     cfg = c.config
     d = c.engine.decide(
-        cfg.lookup("contact:peter-robinson"), "write", "case", cfg.lookup("account:abc-corp"), explain=True
+        cfg.lookup("contact:peter-robinson"),
+        "write",
+        "case",
+        cfg.lookup("account:abc-corp"),
+        explain=True,
     )
     assert d.decision == "allowed"
     assert d.paths, "explain gave no path"
@@ -521,8 +530,12 @@ def test_explain_partner_admin_path(example_compilation):
         ):
             found = (grant, hops, edges)
             break
-    assert found, "no path peter-robinson -> gsi-tech -> abc-corp through partner_admin:\n" + "\n".join(
-        "; ".join(f"{h.source} -[{h.label}]-> {h.target} @{h.place}" for h in hops) for hops in d.paths
+    assert found, (
+        "no path peter-robinson -> gsi-tech -> abc-corp through partner_admin:\n"
+        + "\n".join(
+            "; ".join(f"{h.source} -[{h.label}]-> {h.target} @{h.place}" for h in hops)
+            for hops in d.paths
+        )
     )
     grant, hops, edges = found
     member = edges[("contact:peter-robinson", "account:gsi-tech")]
@@ -544,10 +557,14 @@ def test_explain_partner_admin_path(example_compilation):
         assert not h.place.is_builtin and h.place.line > 0, h
     assert "gsi-tech" in _line_of(CONFIGS / member.place.file, member.place.line)
     assert "partner_admin" in _line_of(CONFIGS / role_hop.place.file, role_hop.place.line)
-    partner_row = (CONFIGS / partner.place.file).read_text(encoding="utf-8").splitlines()[
-        partner.place.line - 1 : partner.place.line + 2
-    ]
-    assert any("gsi-tech" in s for s in partner_row) and any("abc-corp" in s for s in partner_row), partner_row
+    partner_row = (
+        (CONFIGS / partner.place.file)
+        .read_text(encoding="utf-8")
+        .splitlines()[partner.place.line - 1 : partner.place.line + 2]
+    )
+    assert any("gsi-tech" in s for s in partner_row) and any(
+        "abc-corp" in s for s in partner_row
+    ), partner_row
 
 
 @pytest.mark.parametrize(

@@ -5,11 +5,10 @@ from __future__ import annotations
 import math
 
 import pytest
+from conftest import describe
 
 from csmconf.load import load_tree, parse_text
 from csmconf.pipeline import compile_config
-
-from conftest import describe
 
 
 def parse(text: str):
@@ -37,7 +36,14 @@ def test_yaml11_booleans_are_strings(text):
 
 @pytest.mark.parametrize(
     "text,value",
-    [("true", True), ("True", True), ("TRUE", True), ("false", False), ("False", False), ("FALSE", False)],
+    [
+        ("true", True),
+        ("True", True),
+        ("TRUE", True),
+        ("false", False),
+        ("False", False),
+        ("FALSE", False),
+    ],
 )
 def test_core_booleans(text, value):
     doc = parse(f"v: {text}\n")
@@ -155,23 +161,32 @@ def test_crlf_is_one_line_break():
 
 
 def test_crlf_file_through_the_tree(tmp_path):
-    (tmp_path / "a.yaml").write_bytes(b"version: 1\r\naccounts:\r\n  - id: a\r\n    name: A\r\n    bogus: 1\r\n")
-    result = compile_config(tmp_path)
-    assert [(d.code, d.place.line, d.place.column) for d in result.diagnostics] == [("CSM201", 5, 5)], describe(
-        result.diagnostics
+    (tmp_path / "a.yaml").write_bytes(
+        b"version: 1\r\naccounts:\r\n  - id: a\r\n    name: A\r\n    bogus: 1\r\n"
     )
+    result = compile_config(tmp_path)
+    assert [(d.code, d.place.line, d.place.column) for d in result.diagnostics] == [
+        ("CSM201", 5, 5)
+    ], describe(result.diagnostics)
 
 
 def test_bom_is_accepted(tmp_path):
-    (tmp_path / "a.yaml").write_bytes(b"\xef\xbb\xbfversion: 1\naccounts:\n  - id: a\n    name: A\n    bogus: 1\n")
+    (tmp_path / "a.yaml").write_bytes(
+        b"\xef\xbb\xbfversion: 1\naccounts:\n  - id: a\n    name: A\n    bogus: 1\n"
+    )
     tree = load_tree(tmp_path)
     assert tree.diagnostics == []
     assert tree.documents[0].data["version"] == 1
     assert "\ufeffversion" not in tree.documents[0].data
     # the BOM takes no column: the first key is at 1:1
-    assert (tree.documents[0].root.keys["version"].line, tree.documents[0].root.keys["version"].column) == (1, 1)
+    assert (
+        tree.documents[0].root.keys["version"].line,
+        tree.documents[0].root.keys["version"].column,
+    ) == (1, 1)
     result = compile_config(tmp_path)
-    assert [(d.code, d.place.line, d.place.column) for d in result.diagnostics] == [("CSM201", 5, 5)]
+    assert [(d.code, d.place.line, d.place.column) for d in result.diagnostics] == [
+        ("CSM201", 5, 5)
+    ]
 
 
 def test_bom_in_text():
@@ -320,11 +335,24 @@ def test_tab_indentation_is_csm100():
 def test_empty_file_is_csm102(tmp_path, text):
     (tmp_path / "e.yaml").write_text(text, encoding="utf-8")
     result = compile_config(tmp_path)
-    assert [(d.code, d.place.line, d.place.column) for d in result.diagnostics] == [("CSM102", 1, 1)]
+    assert [(d.code, d.place.line, d.place.column) for d in result.diagnostics] == [
+        ("CSM102", 1, 1)
+    ]
 
 
 def test_parse_text_never_raises_on_garbage():
-    for text in ["\x00", "{", "[", "a: b: c", "&a *a", "*x", "- - - :", "? ? ?", "%YAML 1.1\n---\na: 1", "!<!> x"]:
+    for text in [
+        "\x00",
+        "{",
+        "[",
+        "a: b: c",
+        "&a *a",
+        "*x",
+        "- - - :",
+        "? ? ?",
+        "%YAML 1.1\n---\na: 1",
+        "!<!> x",
+    ]:
         doc = parse(text)
         assert isinstance(doc.diagnostics, list)
 

@@ -8,26 +8,27 @@ d. generated cycles are reported once each, from the smallest id, over real edge
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 import tempfile
-from collections import deque
 from pathlib import Path
 
+from conftest import CONFIGS, REPO, describe
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from csmconf.diagnostics import Diagnostic
 from csmconf.pipeline import compile_config
 
-from conftest import CONFIGS, REPO, describe
-
 RANK = {"denied": 0, "conditional": 1, "allowed": 2}
-COMMON = dict(deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+COMMON = {
+    "deadline": None,
+    "suppress_health_check": [HealthCheck.too_slow, HealthCheck.filter_too_much],
+}
 
 
 def _compile_files(files: dict[str, str | bytes]):
@@ -63,7 +64,9 @@ yamlish = st.text(
     ),
     max_size=300,
 )
-prefixes = st.sampled_from(["", "version: 1\n", "version: 1\naccounts:\n  - ", "version: 1\ncontacts:\n"])
+prefixes = st.sampled_from(
+    ["", "version: 1\n", "version: 1\naccounts:\n  - ", "version: 1\ncontacts:\n"]
+)
 
 
 @settings(max_examples=150, **COMMON)
@@ -93,6 +96,7 @@ def test_cli_validate_json_on_random_text(prefix, body):
             cwd=tmp,
             env=env,
             timeout=120,
+            check=False,
         )
     assert proc.returncode in (0, 1), (proc.returncode, proc.stdout, proc.stderr)
     doc = json.loads(proc.stdout)
@@ -125,7 +129,9 @@ def mutated_examples(draw):
     elif kind == "replace":
         if lines[i]:
             k = draw(st.integers(0, len(lines[i]) - 1))
-            ch = draw(st.one_of(st.sampled_from(STRUCTURAL), st.characters(blacklist_categories=("Cs",))))
+            ch = draw(
+                st.one_of(st.sampled_from(STRUCTURAL), st.characters(blacklist_categories=("Cs",)))
+            )
             lines[i] = lines[i][:k] + ch + lines[i][k + 1 :]
     else:
         k = draw(st.integers(0, len(lines[i])))
@@ -153,9 +159,15 @@ def forests(draw, min_n=1, max_n=12):
     # partner_account edges: from a partner to another account; partner -> partner only
     # upwards in index, so the relationships of the type never form a cycle
     candidates = [
-        (i, j) for i in range(n) if partner[i] for j in range(n) if i != j and (not partner[j] or i < j)
+        (i, j)
+        for i in range(n)
+        if partner[i]
+        for j in range(n)
+        if i != j and (not partner[j] or i < j)
     ]
-    rels = draw(st.lists(st.sampled_from(candidates), unique=True, max_size=8)) if candidates else []
+    rels = (
+        draw(st.lists(st.sampled_from(candidates), unique=True, max_size=8)) if candidates else []
+    )
     return n, parents, active, partner, rels
 
 
@@ -226,7 +238,9 @@ def test_admin_reach_matches_brute_force(scenario):
     expected = brute_force_reach(n, parents, active, rels, role, home, contact_active)
     contact = result.config.lookup("contact:admin")
     for x in range(n):
-        got = result.engine.decide(contact, "read", "case", result.config.lookup(f"account:{acc(x)}")).decision
+        got = result.engine.decide(
+            contact, "read", "case", result.config.lookup(f"account:{acc(x)}")
+        ).decision
         want = "allowed" if x in expected else "denied"
         assert got == want, f"account {acc(x)}: expected {want}, got {got}\n{text}"
 
@@ -243,7 +257,9 @@ def monotone_scenarios(draw):
     for k in range(draw(st.integers(1, 4))):
         home = draw(st.integers(0, n - 1))
         roles = CONTACT_ROLES if partner[home] else CONTACT_ROLES[:2]
-        contacts.append((f"c{k}", home, draw(st.lists(st.sampled_from(roles), unique=True, max_size=2))))
+        contacts.append(
+            (f"c{k}", home, draw(st.lists(st.sampled_from(roles), unique=True, max_size=2)))
+        )
     crs = draw(
         st.lists(
             st.tuples(st.sampled_from([c[0] for c in contacts]), st.integers(0, n - 1)),
@@ -323,7 +339,9 @@ def cycle_scenarios(draw):
     n_cycles = draw(st.integers(1, 2))
     lengths = [draw(st.integers(2, 6)) for _ in range(n_cycles)]
     n_tails = draw(st.integers(0, 3))
-    names = draw(st.lists(ids, min_size=sum(lengths) + n_tails, max_size=sum(lengths) + n_tails, unique=True))
+    names = draw(
+        st.lists(ids, min_size=sum(lengths) + n_tails, max_size=sum(lengths) + n_tails, unique=True)
+    )
     cycles, pos = [], 0
     for length in lengths:
         cycles.append(names[pos : pos + length])
@@ -399,7 +417,7 @@ def test_cycles_reported_once_from_smallest_id(scenario):
         nodes = path[:-1]
         assert len(set(nodes)) == len(nodes), d.message
         assert path[0] == min(nodes, key=lambda s: s.encode()), d.message
-        hops = list(zip(path, path[1:]))
+        hops = list(itertools.pairwise(path))
         for a, b in hops:
             assert (a, b) in places, f"hop {a} -> {b} is no declared edge\n{text}"
         # the cycle matches one generated cycle

@@ -99,7 +99,7 @@ def _source_places(grant, config) -> set[str]:
 
 
 class _Rule:
-    __slots__ = ("key", "grant", "principals", "sources", "accounts")
+    __slots__ = ("accounts", "grant", "key", "principals", "sources")
 
     def __init__(self, key, grant, principals):
         self.key = key
@@ -136,12 +136,22 @@ def collect_rules(config, engine) -> list[_Rule]:
 
 
 def _sort_key(rule: _Rule):
-    table, level_rank, level, kind, source, scope, cond, when, _accounts, sp, principals = rule.key
-    return (table, level_rank, kind, source, scope, int(cond), when, rule.accounts, sp, repr(principals))
+    table, level_rank, _level, kind, source, scope, cond, when, _accounts, sp, principals = rule.key
+    return (
+        table,
+        level_rank,
+        kind,
+        source,
+        scope,
+        int(cond),
+        when,
+        rule.accounts,
+        sp,
+        repr(principals),
+    )
 
 
 def _rule_dict(config, rule: _Rule) -> dict:
-    g = rule.grant
     ns = config.namespace
     table, _rank, level, kind, source, scope, cond, when, _set, sp, principals = rule.key
     accounts = rule.accounts
@@ -151,8 +161,12 @@ def _rule_dict(config, rule: _Rule) -> dict:
     field = "sys_id" if table == "account" else "account"
     if accounts:
         account_ids = [ids("account", a) for a in accounts]
-        parts.append({"field": field, "operator": "IN", "values": [f"account:{a}" for a in accounts]})
-        encoded.append(("sys_idIN" if table == "account" else "account.sys_idIN") + ",".join(account_ids))
+        parts.append(
+            {"field": field, "operator": "IN", "values": [f"account:{a}" for a in accounts]}
+        )
+        encoded.append(
+            ("sys_idIN" if table == "account" else "account.sys_idIN") + ",".join(account_ids)
+        )
     if sp:
         sp_id = ids("sold_product", sp)
         sp_field = "sys_id" if table == "sold_product" else "sold_product"
@@ -176,10 +190,25 @@ def _rule_dict(config, rule: _Rule) -> dict:
         roles = []
         source_ref = kind
     who = {k: (list(v) if isinstance(v, tuple) else v) for k, v in principals}
-    reach = f"{len(accounts)} account{'s' if len(accounts) != 1 else ''}" if accounts else f"sold_product:{sp}"
+    reach = (
+        f"{len(accounts)} account{'s' if len(accounts) != 1 else ''}"
+        if accounts
+        else f"sold_product:{sp}"
+    )
     name = f"{table}.{level} {source_ref} {scope} [{_who_text(who)}] -> {reach}"
     key_text = "|".join(
-        (table, level, kind, source or "", scope, str(int(cond)), ",".join(accounts), sp, repr(principals), when)
+        (
+            table,
+            level,
+            kind,
+            source or "",
+            scope,
+            str(int(cond)),
+            ",".join(accounts),
+            sp,
+            repr(principals),
+            when,
+        )
     )
     return {
         "name": name,
@@ -199,9 +228,18 @@ def _rule_dict(config, rule: _Rule) -> dict:
     }
 
 
+_WHO_ORDER = ("holds", "on", "through", "member_of", "acts_for", "named_contact_of")
+
+
+def _who_items(who: dict):
+    """The principal condition's items in one fixed order (however the dict was built or parsed)."""
+    rank = {k: i for i, k in enumerate(_WHO_ORDER)}
+    return sorted(who.items(), key=lambda kv: (rank.get(kv[0], len(rank)), kv[0]))
+
+
 def _who_text(who: dict) -> str:
     out = []
-    for k, v in who.items():
+    for k, v in _who_items(who):
         out.append(f"{k} {','.join(v) if isinstance(v, list) else v}")
     return "; ".join(out)
 
@@ -213,7 +251,13 @@ def _name_of(config, ref: str) -> str:
 
 
 def _description(config, rule: dict) -> str:
-    table, level, kind, scope, who = rule["table"], rule["operation"], rule["rule"], rule["scope"], rule["principals"]
+    table, level, kind, scope, who = (
+        rule["table"],
+        rule["operation"],
+        rule["rule"],
+        rule["scope"],
+        rule["principals"],
+    )
     source = rule["source"].split(":", 1)[-1]
     cond = rule["decision"] == "conditional"
     accounts, sp, when = [], None, None
@@ -233,16 +277,21 @@ def _description(config, rule: dict) -> str:
     else:
         what = "The named contact of a sold product reads it"
     whom = []
-    for k, v in who.items():
+    for k, v in _who_items(who):
         refs = v if isinstance(v, list) else [v]
-        whom.append(f"{k.replace('_', ' ')} " + ", ".join(_name_of(config, r) if ":" in r else r for r in refs))
+        whom.append(
+            f"{k.replace('_', ' ')} "
+            + ", ".join(_name_of(config, r) if ":" in r else r for r in refs)
+        )
     records = []
     if accounts:
         shown = [_name_of(config, f"account:{a}") for a in accounts[:5]]
         more = f" and {len(accounts) - 5} more" if len(accounts) > 5 else ""
         records.append("records of " + ", ".join(shown) + more)
     if sp:
-        records.append(("cases of " if table == "case" else "") + _name_of(config, f"sold_product:{sp}"))
+        records.append(
+            ("cases of " if table == "case" else "") + _name_of(config, f"sold_product:{sp}")
+        )
     text = f"{what}; for principals who {'; '.join(whom)}; on {'; '.join(records)}"
     if when:
         text += f"; when {when}"
@@ -259,7 +308,9 @@ def render_rules(config, engine) -> tuple[list[dict], bytes]:
     }
     lines = ["{"]
     for key in sorted(head):
-        lines.append(f"  {json.dumps(key)}: {json.dumps(head[key], sort_keys=True, ensure_ascii=False)},")
+        lines.append(
+            f"  {json.dumps(key)}: {json.dumps(head[key], sort_keys=True, ensure_ascii=False)},"
+        )
     lines.append('  "rules": [')
     body = [f"    {json.dumps(rule, sort_keys=True, ensure_ascii=False)}" for rule in rules]
     lines.append(",\n".join(body))
@@ -270,7 +321,9 @@ def render_rules(config, engine) -> tuple[list[dict], bytes]:
 
 
 def _script(rule: dict) -> str:
-    who = json.dumps(rule["principals"], sort_keys=True)  # ASCII only: no line break can end the comment
+    who = json.dumps(
+        rule["principals"], sort_keys=True
+    )  # ASCII only: no line break can end the comment
     lines = [f"// csmconf principals: {who}"]
     members = rule["principals"].get("member_of")
     if list(rule["principals"]) == ["member_of"] and members:

@@ -18,7 +18,12 @@ from pathlib import Path, PurePosixPath
 def check_relative_path(path: str) -> PurePosixPath:
     """An output path must be relative, POSIX, and stay inside the output directory."""
     p = PurePosixPath(path)
-    if not path or p.is_absolute() or "\\" in path or any(part in ("", ".", "..") for part in path.split("/")):
+    if (
+        not path
+        or p.is_absolute()
+        or "\\" in path
+        or any(part in ("", ".", "..") for part in path.split("/"))
+    ):
         raise ValueError(f"invalid output path {path!r}")
     return p
 

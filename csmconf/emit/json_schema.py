@@ -55,12 +55,18 @@ def _one_or_many(defs: dict) -> None:
 
 
 def build_schema() -> dict:
-    models = [(Settings, "validation")] + [(model, "validation") for model, _kind in SECTION_MODELS.values()]
+    models = [(Settings, "validation")] + [
+        (model, "validation") for model, _kind in SECTION_MODELS.values()
+    ]
     refs, top = models_json_schema(models, by_alias=True, ref_template="#/$defs/{model}")
     defs = top.get("$defs", {})
     _one_or_many(defs)
     properties: dict = {
-        "version": {"const": 1, "type": "integer", "description": "the language version: the integer 1"},
+        "version": {
+            "const": 1,
+            "type": "integer",
+            "description": "the language version: the integer 1",
+        },
         "settings": {
             "anyOf": [refs[(Settings, "validation")], {"type": "null"}],
             "description": "at most once in the whole tree",

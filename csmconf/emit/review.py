@@ -159,7 +159,9 @@ def render_effective_access(config, engine) -> bytes:
     for index in (config.accounts, config.sold_products):
         for entity in index.values():
             target_field[entity.kind][entity.id] = (
-                _csv_field(f"{entity.kind}:{entity.id}", cache) + "," + _csv_field(entity.name or "", cache)
+                _csv_field(f"{entity.kind}:{entity.id}", cache)
+                + ","
+                + _csv_field(entity.name or "", cache)
             )
     paths: dict[tuple, str] = {}
 
@@ -176,11 +178,16 @@ def render_effective_access(config, engine) -> bytes:
     for p, level, table, kind, batch in decision_batches(config, engine):
         if p is not current:
             current = p
-            head = _csv_field(f"{p.kind}:{p.id}", cache) + "," + _csv_field(p.name or "", cache) + ","
+            head = (
+                _csv_field(f"{p.kind}:{p.id}", cache) + "," + _csv_field(p.name or "", cache) + ","
+            )
         fields = target_field[kind]
         prefix = f"{head}{level},{table},"
         out.extend(
-            [f"{prefix}{fields[ident]},{decision},{path_of(grants)}\n" for ident, decision, grants in batch]
+            [
+                f"{prefix}{fields[ident]},{decision},{path_of(grants)}\n"
+                for ident, decision, grants in batch
+            ]
         )
     return "".join(out).encode("utf-8")
 
@@ -190,7 +197,10 @@ def render_manifest(input_digests: dict[str, str], outputs: dict[str, bytes], na
         "format_version": MANIFEST_FORMAT_VERSION,
         "compiler": {"name": "csmconf", "version": __version__},
         "namespace": str(namespace),
-        "inputs": {path: {"sha256": digest} for path, digest in sorted(input_digests.items(), key=lambda kv: kv[0].encode())},
+        "inputs": {
+            path: {"sha256": digest}
+            for path, digest in sorted(input_digests.items(), key=lambda kv: kv[0].encode())
+        },
         "outputs": {
             path: {"sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)}
             for path, data in sorted(outputs.items(), key=lambda kv: kv[0].encode())

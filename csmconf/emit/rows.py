@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
-from ..resolve.objects import Contact, Consumer, Entity, User
+from ..resolve.objects import Consumer, Contact, Entity, User
 from .tables import REACHES, Table, build_tables
 
 LEVEL_ORDER = {"read": 0, "write": 1, "create": 2}
@@ -57,7 +57,7 @@ class RelationalModel:
 
 def fast_sys_id(namespace_bytes: bytes, kind: str, key: str) -> str:
     """`objects.sys_id` without building UUID objects (UUIDv5 is SHA-1 with version and variant bits)."""
-    digest = bytearray(hashlib.sha1(namespace_bytes + f"{kind}/{key}".encode("utf-8")).digest()[:16])
+    digest = bytearray(hashlib.sha1(namespace_bytes + f"{kind}/{key}".encode()).digest()[:16])
     digest[6] = (digest[6] & 0x0F) | 0x50
     digest[8] = (digest[8] & 0x3F) | 0x80
     return digest.hex()
@@ -110,7 +110,7 @@ def build_model(config, engine) -> RelationalModel:
     tables = build_tables(config.settings.one_responsibility_per_contact_and_account)
     model = RelationalModel(tables)
     rows = model.rows
-    by_id = lambda index: [index[k] for k in sorted(index)]  # noqa: E731
+    by_id = lambda index: [index[k] for k in sorted(index)]
 
     # -- catalogue ------------------------------------------------------------------------
     rows["csm_relationship_type"] = [
@@ -145,7 +145,15 @@ def build_model(config, engine) -> RelationalModel:
             for level in expand_levels(entry.levels):
                 key = f"{role.id}|{pos}|{level}"
                 role_access.append(
-                    (ids("role_access", key), ids.of(role), pos, entry.table, level, entry.scope, entry.when)
+                    (
+                        ids("role_access", key),
+                        ids.of(role),
+                        pos,
+                        entry.table,
+                        level,
+                        entry.scope,
+                        entry.when,
+                    )
                 )
     rows["csm_role_contains"] = [
         (ids("role_contains", f"{r}|{i}"), ids("role", r), ids("role", i), pos)
@@ -187,14 +195,32 @@ def build_model(config, engine) -> RelationalModel:
             for level in expand_levels(entry.levels):
                 key = f"{resp.id}|{pos}|{level}"
                 resp_access.append(
-                    (ids("responsibility_access", key), ids.of(resp), pos, entry.table, level, entry.scope, entry.when)
+                    (
+                        ids("responsibility_access", key),
+                        ids.of(resp),
+                        pos,
+                        entry.table,
+                        level,
+                        entry.scope,
+                        entry.when,
+                    )
                 )
     rows["csm_responsibility_includes"] = [
-        (ids("responsibility_includes", f"{r}|{i}"), ids("responsibility", r), ids("responsibility", i), pos)
+        (
+            ids("responsibility_includes", f"{r}|{i}"),
+            ids("responsibility", r),
+            ids("responsibility", i),
+            pos,
+        )
         for r, i, pos in sorted(includes)
     ]
     rows["csm_responsibility_role_required"] = [
-        (ids("responsibility_role_required", f"{r}|{role}"), ids("responsibility", r), ids("role", role), pos)
+        (
+            ids("responsibility_role_required", f"{r}|{role}"),
+            ids("responsibility", r),
+            ids("role", role),
+            pos,
+        )
         for r, role, pos in sorted(required)
     ]
     rows["csm_responsibility_access"] = resp_access
@@ -231,7 +257,8 @@ def build_model(config, engine) -> RelationalModel:
         if a.name is not None
     ]
     rows["csm_contact"] = [
-        (ids.of(c), c.id, c.name, c.email, c.phone, ids.of(c.account), bool(c.active)) for c in contacts
+        (ids.of(c), c.id, c.name, c.email, c.phone, ids.of(c.account), bool(c.active))
+        for c in contacts
     ]
     consumers = by_id(config.consumers)
     rows["csm_consumer"] = [
@@ -283,7 +310,14 @@ def build_model(config, engine) -> RelationalModel:
         if key is not None and key not in crs and cr.contact.id in contact_ids:
             crs[key] = cr
     rows["csm_contact_relationship"] = [
-        (ids("contact_relationship", key), ids.of(cr.contact), ids.of(cr.account), ids.of(cr.responsibility), cr.order, True)
+        (
+            ids("contact_relationship", key),
+            ids.of(cr.contact),
+            ids.of(cr.account),
+            ids.of(cr.responsibility),
+            cr.order,
+            True,
+        )
         for key, cr in sorted(crs.items())
     ]
     tms = {}
@@ -292,7 +326,13 @@ def build_model(config, engine) -> RelationalModel:
         if key is not None and key not in tms:
             tms[key] = tm
     rows["csm_team_member"] = [
-        (ids("team_member", key), ids.of(tm.user), ids.of(tm.account), ids.of(tm.responsibility), True)
+        (
+            ids("team_member", key),
+            ids.of(tm.user),
+            ids.of(tm.account),
+            ids.of(tm.responsibility),
+            True,
+        )
         for key, tm in sorted(tms.items())
     ]
     cfgs = [c for c in by_id(config.related_party_configs) if c.applies_to and c.entity_type]
@@ -312,12 +352,23 @@ def build_model(config, engine) -> RelationalModel:
     for c in cfgs:
         for pos, resp in enumerate(_dedupe(c.allowed)):
             allowed.append(
-                (ids("related_party_config_allowed", f"{c.id}|{resp.id}"), ids.of(c), ids.of(resp), pos)
+                (
+                    ids("related_party_config_allowed", f"{c.id}|{resp.id}"),
+                    ids.of(c),
+                    ids.of(resp),
+                    pos,
+                )
             )
     rows["csm_related_party_config_allowed"] = allowed
     sps = [sp for sp in by_id(config.sold_products) if sp.account is not None]
     rows["csm_sold_product"] = [
-        (ids.of(sp), sp.id, sp.name, ids.of(sp.account), ids.of(sp.contact) if sp.contact and sp.contact.id in contact_ids else None)
+        (
+            ids.of(sp),
+            sp.id,
+            sp.name,
+            ids.of(sp.account),
+            ids.of(sp.contact) if sp.contact and sp.contact.id in contact_ids else None,
+        )
         for sp in sps
     ]
     parties = {}
@@ -369,12 +420,30 @@ def derive_access(config, engine, ids: _Ids, accounts, roles):
             reach[(a.id, kind)] = sets[kind]
             for target in sorted(sets[kind]):
                 reach_rows.append(
-                    (ids.once("account_reach", f"{a.id}|{kind}|{target}"), ids("account", a.id), kind, ids("account", target))
+                    (
+                        ids.once("account_reach", f"{a.id}|{kind}|{target}"),
+                        ids("account", a.id),
+                        kind,
+                        ids("account", target),
+                    )
                 )
 
     grants: dict[str, tuple] = {}
 
-    def add(grantee_kind: str, grantee_id: str, rule: str, source, table, level, scope, cond, when, origin, reach_kind, sp):
+    def add(
+        grantee_kind: str,
+        grantee_id: str,
+        rule: str,
+        source,
+        table,
+        level,
+        scope,
+        cond,
+        when,
+        origin,
+        reach_kind,
+        sp,
+    ):
         key = (
             f"{grantee_kind}:{grantee_id}|{rule}|{source or ''}|{table}|{level}|{scope}|{int(cond)}"
             f"|{origin or ''}|{reach_kind or ''}|{sp or ''}|{when or ''}"
@@ -412,11 +481,37 @@ def derive_access(config, engine, ids: _Ids, accounts, roles):
             for entry in inner.access:
                 cond = entry.when is not None or entry.scope in ("self", "partner_contact")
                 for level in expand_levels(entry.levels):
-                    add("role", role.id, "role", inner.id, entry.table, level, entry.scope, cond, entry.when, None, None, None)
+                    add(
+                        "role",
+                        role.id,
+                        "role",
+                        inner.id,
+                        entry.table,
+                        level,
+                        entry.scope,
+                        cond,
+                        entry.when,
+                        None,
+                        None,
+                        None,
+                    )
     # 2. every contact of an unrestricted account reads its sold products
     for a in sorted(accounts, key=lambda a: a.id):
         if not a.restrict_contact_access:
-            add("account", a.id, "account_sold_products", None, "sold_product", "read", "account", False, None, a.id, "account", None)
+            add(
+                "account",
+                a.id,
+                "account_sold_products",
+                None,
+                "sold_product",
+                "read",
+                "account",
+                False,
+                None,
+                a.id,
+                "account",
+                None,
+            )
     # 3. per principal: responsibilities held and named contacts, as the engine found them
     for p in sorted(config.principals, key=lambda e: (e.kind, e.id)):
         if isinstance(p, Contact) and p.account is None:
@@ -428,15 +523,48 @@ def derive_access(config, engine, ids: _Ids, accounts, roles):
                 continue
             source = g.source if g.rule == "responsibility" else None
             if g.sold_product is not None:
-                add(p.kind, p.id, g.rule, source, g.table, g.level, g.scope, g.conditional, g.when, None, None, g.sold_product)
+                add(
+                    p.kind,
+                    p.id,
+                    g.rule,
+                    source,
+                    g.table,
+                    g.level,
+                    g.scope,
+                    g.conditional,
+                    g.when,
+                    None,
+                    None,
+                    g.sold_product,
+                )
             if g.accounts:
                 for origin, kind in _represent(g, reach):
-                    add(p.kind, p.id, g.rule, source, g.table, g.level, g.scope, g.conditional, g.when, origin, kind, None)
+                    add(
+                        p.kind,
+                        p.id,
+                        g.rule,
+                        source,
+                        g.table,
+                        g.level,
+                        g.scope,
+                        g.conditional,
+                        g.when,
+                        origin,
+                        kind,
+                        None,
+                    )
     grant_rows = [grants[k] for k in sorted(grants)]
     return reach_rows, grant_rows
 
 
-_PREFERRED = {"account": 0, "account_tree": 1, "partner_customers": 2, "partner_contact": 2, "self": 0, "holder": 0}
+_PREFERRED = {
+    "account": 0,
+    "account_tree": 1,
+    "partner_customers": 2,
+    "partner_contact": 2,
+    "self": 0,
+    "holder": 0,
+}
 
 
 def _represent(grant, reach) -> list[tuple[str, str]]:

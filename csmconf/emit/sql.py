@@ -62,7 +62,12 @@ def _column_checks(q: Dialect, table: Table) -> list[tuple[str, str]]:
     for c in table.columns:
         col = q.ident(c.name)
         if c.name == "sys_id":
-            out.append(("sys_id_format", q.regex_check("sys_id", SYS_ID_PATTERN, SYS_ID_GLOBS, 32, exact=True)))
+            out.append(
+                (
+                    "sys_id_format",
+                    q.regex_check("sys_id", SYS_ID_PATTERN, SYS_ID_GLOBS, 32, exact=True),
+                )
+            )
         elif c.kind == "id":
             out.append((f"{c.name}_format", q.regex_check(c.name, ID_PATTERN, ID_GLOBS, 100)))
         elif c.kind == "bool" and q.name != "postgresql":
@@ -86,20 +91,29 @@ def render_schema(q: Dialect, model: RelationalModel) -> str:
             if not c.nullable:
                 line += " NOT NULL"
             lines.append(line)
-        hashed_cols = sorted({h for u in table.uniques for h in u.hashed}) if q.name == "mysql" else []
+        hashed_cols = (
+            sorted({h for u in table.uniques for h in u.hashed}) if q.name == "mysql" else []
+        )
         for h in hashed_cols:
             lines.append(
                 f"  {q.ident(h + '_md5')} CHAR(32) GENERATED ALWAYS AS (MD5({q.ident(h)})) STORED"
             )
-        lines.append(f"  CONSTRAINT {q.ident(constraint_name('pk', table.name))} PRIMARY KEY ({q.ident('sys_id')})")
+        lines.append(
+            f"  CONSTRAINT {q.ident(constraint_name('pk', table.name))} PRIMARY KEY ({q.ident('sys_id')})"
+        )
         after = []
         for u in table.uniques:
             if u.hashed and q.name == "postgresql":
-                cols = ", ".join(f"md5({q.ident(c)})" if c in u.hashed else q.ident(c) for c in u.columns)
-                after.append(f"CREATE UNIQUE INDEX {q.ident(constraint_name(u.name))} ON {t} ({cols});")
+                cols = ", ".join(
+                    f"md5({q.ident(c)})" if c in u.hashed else q.ident(c) for c in u.columns
+                )
+                after.append(
+                    f"CREATE UNIQUE INDEX {q.ident(constraint_name(u.name))} ON {t} ({cols});"
+                )
                 continue
             cols = ", ".join(
-                q.ident(c + "_md5") if (c in u.hashed and q.name == "mysql") else q.ident(c) for c in u.columns
+                q.ident(c + "_md5") if (c in u.hashed and q.name == "mysql") else q.ident(c)
+                for c in u.columns
             )
             lines.append(f"  CONSTRAINT {q.ident(constraint_name(u.name))} UNIQUE ({cols})")
         for c in table.columns:
@@ -118,28 +132,42 @@ def render_schema(q: Dialect, model: RelationalModel) -> str:
             else:
                 lines.append("  " + clause)
         for name, expr in _column_checks(q, table):
-            lines.append(f"  CONSTRAINT {q.ident(constraint_name('ck', table.name, name))} CHECK ({expr})")
+            lines.append(
+                f"  CONSTRAINT {q.ident(constraint_name('ck', table.name, name))} CHECK ({expr})"
+            )
         for check in table.checks:
-            lines.append(f"  CONSTRAINT {q.ident(constraint_name('ck', table.name, check.name))} CHECK ({check_sql(q, check)})")
-        blocks.append({"ident": t, "comment": table.comment, "body": ",\n".join(lines), "after": after})
+            lines.append(
+                f"  CONSTRAINT {q.ident(constraint_name('ck', table.name, check.name))} CHECK ({check_sql(q, check)})"
+            )
+        blocks.append(
+            {"ident": t, "comment": table.comment, "body": ",\n".join(lines), "after": after}
+        )
     if q.name == "sqlite":
         preamble, postamble, suffix = ["PRAGMA foreign_keys = ON;", "BEGIN;"], ["COMMIT;"], ""
     elif q.name == "postgresql":
-        preamble = ["SET client_encoding = 'UTF8';", "SET standard_conforming_strings = on;", "BEGIN;"]
+        preamble = [
+            "SET client_encoding = 'UTF8';",
+            "SET standard_conforming_strings = on;",
+            "BEGIN;",
+        ]
         postamble, suffix = ["COMMIT;"], ""
     else:
         preamble = ["SET NAMES utf8mb4;", f"SET SESSION sql_mode = {q.string(MYSQL_SQL_MODE)};"]
         postamble, suffix = [], " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin"
-    return sql_environment().get_template("schema.sql").render(
-        comment="--",
-        version=__version__,
-        dialect_title=_TITLES[q.name],
-        load_hint=_SCHEMA_HINTS[q.name],
-        preamble=preamble,
-        postamble=postamble,
-        tables=blocks,
-        table_suffix=suffix,
-        deferred=deferred,
+    return (
+        sql_environment()
+        .get_template("schema.sql")
+        .render(
+            comment="--",
+            version=__version__,
+            dialect_title=_TITLES[q.name],
+            load_hint=_SCHEMA_HINTS[q.name],
+            preamble=preamble,
+            postamble=postamble,
+            tables=blocks,
+            table_suffix=suffix,
+            deferred=deferred,
+        )
     )
 
 
@@ -224,8 +252,10 @@ def render_seed(q: Dialect, model: RelationalModel) -> str:
     blocks = []
     for table in model.tables:
         rows = model.rows.get(table.name, [])
-        text = _insert_block(q, table, rows) if rows else f"-- (no rows)"
-        blocks.append({"title": f"{table.name}: {len(rows)} row{'s' if len(rows) != 1 else ''}", "text": text})
+        text = _insert_block(q, table, rows) if rows else "-- (no rows)"
+        blocks.append(
+            {"title": f"{table.name}: {len(rows)} row{'s' if len(rows) != 1 else ''}", "text": text}
+        )
         if table.name == "csm_contact":
             t = q.ident("csm_account")
             lines = [
@@ -234,12 +264,19 @@ def render_seed(q: Dialect, model: RelationalModel) -> str:
                 for acc, pc in model.primary_contacts
             ]
             blocks.append(
-                {"title": "csm_account.primary_contact, now that the contacts exist", "text": "\n".join(lines) or "-- (no rows)"}
+                {
+                    "title": "csm_account.primary_contact, now that the contacts exist",
+                    "text": "\n".join(lines) or "-- (no rows)",
+                }
             )
     if q.name == "sqlite":
         preamble, postamble = ["PRAGMA foreign_keys = ON;", "BEGIN;"], ["COMMIT;"]
     elif q.name == "postgresql":
-        preamble = ["SET client_encoding = 'UTF8';", "SET standard_conforming_strings = on;", "BEGIN;"]
+        preamble = [
+            "SET client_encoding = 'UTF8';",
+            "SET standard_conforming_strings = on;",
+            "BEGIN;",
+        ]
         postamble = ["COMMIT;"]
     else:
         preamble = [
@@ -249,12 +286,16 @@ def render_seed(q: Dialect, model: RelationalModel) -> str:
             "START TRANSACTION;",
         ]
         postamble = ["COMMIT;"]
-    return sql_environment().get_template("seed.sql").render(
-        comment="--",
-        version=__version__,
-        dialect_title=_TITLES[q.name],
-        load_hint=_SEED_HINTS[q.name],
-        preamble=preamble,
-        postamble=postamble,
-        blocks=blocks,
+    return (
+        sql_environment()
+        .get_template("seed.sql")
+        .render(
+            comment="--",
+            version=__version__,
+            dialect_title=_TITLES[q.name],
+            load_hint=_SEED_HINTS[q.name],
+            preamble=preamble,
+            postamble=postamble,
+            blocks=blocks,
+        )
     )

@@ -124,12 +124,21 @@ class Dialect:
                 return f"\\x{code:02x}"
             return f"\\u{code:04x}"
 
-        return "E'" + re.sub(r"[\\'\x00-\x1f\x7f-\x9f\u2028\u2029]", lambda m: esc(m.group()), value) + "'"
+        return (
+            "E'"
+            + re.sub(r"[\\'\x00-\x1f\x7f-\x9f\u2028\u2029]", lambda m: esc(m.group()), value)
+            + "'"
+        )
 
     # -- dialect-specific fragments --------------------------------------------------------
 
     def regex_check(
-        self, column: str, pattern: str, glob_checks: tuple[str, ...], max_len: int, exact: bool = False
+        self,
+        column: str,
+        pattern: str,
+        glob_checks: tuple[str, ...],
+        max_len: int,
+        exact: bool = False,
     ) -> str:
         """A CHECK that `column` matches `pattern` (SQLite: the equivalent GLOB tests)."""
         col = self.ident(column)
@@ -137,7 +146,9 @@ class Dialect:
             return f"{col} ~ {self.string(pattern)}"
         if self.name == "mysql":
             return f"{col} REGEXP {self.string(pattern)}"
-        tests = [f"length({col}) = {max_len}" if exact else f"length({col}) BETWEEN 1 AND {max_len}"]
+        tests = [
+            f"length({col}) = {max_len}" if exact else f"length({col}) BETWEEN 1 AND {max_len}"
+        ]
         for glob in glob_checks:
             negate = glob.startswith("!")
             text = glob[1:] if negate else glob

@@ -104,7 +104,9 @@ class Table:
 
 
 def _sys_id() -> Column:
-    return Column("sys_id", "sys_id", comment="UUIDv5 of KIND/KEY under the configuration's namespace")
+    return Column(
+        "sys_id", "sys_id", comment="UUIDv5 of KIND/KEY under the configuration's namespace"
+    )
 
 
 def _id() -> Column:
@@ -151,9 +153,13 @@ def build_tables(one_responsibility_per_contact_and_account: bool = True) -> tup
         _ref("csm_user", "csm_user", nullable=True),
     )
     principal_options = {"contact": "contact", "consumer": "consumer", "user": "csm_user"}
-    contact_rel_uniques = [Unique(("contact", "account", "responsibility"), "uq_contact_relationship_key")]
+    contact_rel_uniques = [
+        Unique(("contact", "account", "responsibility"), "uq_contact_relationship_key")
+    ]
     if one_responsibility_per_contact_and_account:
-        contact_rel_uniques.append(Unique(("contact", "account"), "uq_contact_relationship_one_per_account"))
+        contact_rel_uniques.append(
+            Unique(("contact", "account"), "uq_contact_relationship_one_per_account")
+        )
 
     return (
         Table(
@@ -180,14 +186,25 @@ def build_tables(one_responsibility_per_contact_and_account: bool = True) -> tup
         Table(
             "csm_role",
             "role",
-            (_sys_id(), _id(), _text("name", nullable=False), _enum("kind", ROLE_KINDS), _bool("builtin")),
+            (
+                _sys_id(),
+                _id(),
+                _text("name", nullable=False),
+                _enum("kind", ROLE_KINDS),
+                _bool("builtin"),
+            ),
             uniques=(Unique(("id",), "uq_role_id"),),
             comment="roles (the built-in catalogue included)",
         ),
         Table(
             "csm_role_contains",
             "role_contains",
-            (_sys_id(), _ref("role", "csm_role"), _ref("contained_role", "csm_role"), _int("position")),
+            (
+                _sys_id(),
+                _ref("role", "csm_role"),
+                _ref("contained_role", "csm_role"),
+                _int("position"),
+            ),
             uniques=(Unique(("role", "contained_role"), "uq_role_contains_key"),),
             checks=(Check("role_contains_not_itself", "{role} <> {contained_role}"),),
             comment="role containment (KEY role|contained_role)",
@@ -245,8 +262,17 @@ def build_tables(one_responsibility_per_contact_and_account: bool = True) -> tup
                 _ref("included_responsibility", "csm_responsibility"),
                 _int("position"),
             ),
-            uniques=(Unique(("responsibility", "included_responsibility"), "uq_responsibility_includes_key"),),
-            checks=(Check("responsibility_includes_not_itself", "{responsibility} <> {included_responsibility}"),),
+            uniques=(
+                Unique(
+                    ("responsibility", "included_responsibility"), "uq_responsibility_includes_key"
+                ),
+            ),
+            checks=(
+                Check(
+                    "responsibility_includes_not_itself",
+                    "{responsibility} <> {included_responsibility}",
+                ),
+            ),
             comment="responsibility includes (KEY responsibility|included)",
         ),
         Table(
@@ -273,7 +299,9 @@ def build_tables(one_responsibility_per_contact_and_account: bool = True) -> tup
                 _enum("scope", SCOPES_ENUM),
                 _text("when_filter"),
             ),
-            uniques=(Unique(("responsibility", "position", "level"), "uq_responsibility_access_key"),),
+            uniques=(
+                Unique(("responsibility", "position", "level"), "uq_responsibility_access_key"),
+            ),
             comment="responsibility access configuration, one row per granted level",
         ),
         Table(
@@ -321,7 +349,10 @@ def build_tables(one_responsibility_per_contact_and_account: bool = True) -> tup
                 _ref("account", "csm_account"),
                 _bool("active"),
             ),
-            uniques=(Unique(("id",), "uq_contact_id"), Unique(("sys_id", "account"), "uq_contact_account")),
+            uniques=(
+                Unique(("id",), "uq_contact_id"),
+                Unique(("sys_id", "account"), "uq_contact_account"),
+            ),
             comment="contacts (B2B people), each of exactly one account",
         ),
         Table(
@@ -366,7 +397,12 @@ def build_tables(one_responsibility_per_contact_and_account: bool = True) -> tup
                 _ref("to_account", "csm_account"),
                 _int("sort_order"),
             ),
-            uniques=(Unique(("from_account", "relationship_type", "to_account"), "uq_account_relationship_key"),),
+            uniques=(
+                Unique(
+                    ("from_account", "relationship_type", "to_account"),
+                    "uq_account_relationship_key",
+                ),
+            ),
             checks=(Check("account_relationship_not_itself", "{from_account} <> {to_account}"),),
             comment="account relationships (KEY from|type|to); the reverse is implied",
         ),
@@ -382,7 +418,9 @@ def build_tables(one_responsibility_per_contact_and_account: bool = True) -> tup
                 Column("holder_contact", "bool", fixed=True),
             ),
             uniques=tuple(contact_rel_uniques),
-            checks=(Check("contact_relationship_holder_contact", "{holder_contact} = {0}", (True,)),),
+            checks=(
+                Check("contact_relationship_holder_contact", "{holder_contact} = {0}", (True,)),
+            ),
             foreign_keys=(
                 # CSM506: the responsibility's type includes `contact`
                 ForeignKey(
@@ -445,7 +483,12 @@ def build_tables(one_responsibility_per_contact_and_account: bool = True) -> tup
                 _ref("responsibility", "csm_responsibility"),
                 _int("position"),
             ),
-            uniques=(Unique(("related_party_config", "responsibility"), "uq_related_party_config_allowed_key"),),
+            uniques=(
+                Unique(
+                    ("related_party_config", "responsibility"),
+                    "uq_related_party_config_allowed_key",
+                ),
+            ),
             comment="responsibilities a party of the type may hold (the default first)",
         ),
         Table(
@@ -478,10 +521,21 @@ def build_tables(one_responsibility_per_contact_and_account: bool = True) -> tup
                 _int("position"),
             ),
             uniques=(
-                Unique(("sold_product", "party_contact", "related_party_config"), "uq_related_party_contact"),
-                Unique(("sold_product", "party_consumer", "related_party_config"), "uq_related_party_consumer"),
-                Unique(("sold_product", "party_account", "related_party_config"), "uq_related_party_account"),
-                Unique(("sold_product", "party_user", "related_party_config"), "uq_related_party_user"),
+                Unique(
+                    ("sold_product", "party_contact", "related_party_config"),
+                    "uq_related_party_contact",
+                ),
+                Unique(
+                    ("sold_product", "party_consumer", "related_party_config"),
+                    "uq_related_party_consumer",
+                ),
+                Unique(
+                    ("sold_product", "party_account", "related_party_config"),
+                    "uq_related_party_account",
+                ),
+                Unique(
+                    ("sold_product", "party_user", "related_party_config"), "uq_related_party_user"
+                ),
             ),
             checks=(
                 _exactly_one(

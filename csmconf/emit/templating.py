@@ -17,7 +17,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 # XML 1.0 cannot carry these at all, not even as character references.
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
-_XML_SPECIAL = re.compile("[&<>\"\t\n\r]")
+_XML_SPECIAL = re.compile('[&<>"\t\n\r]')
 _XML_ENTITIES = {
     "&": "&amp;",
     "<": "&lt;",

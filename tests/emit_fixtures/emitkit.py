@@ -12,13 +12,13 @@ HOSTILE = {
     "acme_code": "code'\"\\{{c}}",
     "sub_name": LONG,
     "sub_code": "x" * 10000,
-    "cust_name": "]]> <![CDATA[ & <b a=\"1\"> &amp; &#10; {{ 7*7 }} {% if x %}{# c #}",
+    "cust_name": ']]> <![CDATA[ & <b a="1"> &amp; &#10; {{ 7*7 }} {% if x %}{# c #}',
     "cust_code": "Zoë Łęcka 東京 😀\u200b",
-    "type_name": "Résell'er \"T\"\n\\N",
+    "type_name": 'Résell\'er "T"\n\\N',
     "type_label": "line1\nline2\r\nline3\rend\ttab",
     "type_reverse": "/* c */ $1 :name :'x' \\x41 \\\\ \\' E'x'",
     "c1_name": "Peter 'Pete' \"P\" O\\'Neil\r\n",
-    "c1_email": "o'brien\"x\"\\{{y}}]]>;--😀@ex-ämple{%z%}.c0m",
+    "c1_email": 'o\'brien"x"\\{{y}}]]>;--😀@ex-ämple{%z%}.c0m',
     "c1_phone": "+44 (0) 20 'x' \"y\" \\ \x1a ctrl-z \t tab",
     "c2_name": LONG[::-1],
     "c2_email": "a\\b'c@d\"e.f😀",
@@ -28,9 +28,9 @@ HOSTILE = {
     "k1_phone": "--\n;\n--",
     "u1_name": "Rita ]]>",
     "u1_email": "rita'\\@northwind.example.com",
-    "role_name": "Ins'tall \"Base\" <Viewer> & {{ r }}\n2nd line",
-    "role_when": "u_note=O'Brien \"q\" \\ ]]> {{x}}^active=true",
-    "resp_name": "Co-borrower's \"resp\" {% raw %}",
+    "role_name": 'Ins\'tall "Base" <Viewer> & {{ r }}\n2nd line',
+    "role_when": 'u_note=O\'Brien "q" \\ ]]> {{x}}^active=true',
+    "resp_name": 'Co-borrower\'s "resp" {% raw %}',
     "resp_when": "state!=closed^u_text=a\nb\\c'd",
     "rpc_name": "Guarantor ]]> ' \"",
     "sp_name": "Loan 'Elm' \"St\" \\ 12 ; --\n{{ sp }}",
@@ -57,7 +57,7 @@ def q(s: str) -> str:
         if e is not None:
             out.append(e)
         elif ord(ch) < 0x20 or ch == "\x7f":
-            out.append("\\x%02x" % ord(ch))
+            out.append(f"\\x{ord(ch):02x}")
         else:
             out.append(ch)
     return '"' + "".join(out) + '"'
@@ -70,25 +70,25 @@ def write_hostile_config(root: Path) -> Path:
         f"""version: 1
 accounts:
   - id: acme
-    name: {h['acme_name']}
-    code: {h['acme_code']}
+    name: {h["acme_name"]}
+    code: {h["acme_code"]}
     partner: true
     primary_contact: c1
   - id: acme-sub
-    name: {h['sub_name']}
-    code: {h['sub_code']}
+    name: {h["sub_name"]}
+    code: {h["sub_code"]}
     parent: acme
   - id: cust
-    name: {h['cust_name']}
-    code: {h['cust_code']}
+    name: {h["cust_name"]}
+    code: {h["cust_code"]}
     primary_contact: c2
 relationship_types:
   - id: resell
-    name: {h['type_name']}
+    name: {h["type_name"]}
     from: partner
     to: account
-    label: {h['type_label']}
-    reverse_label: {h['type_reverse']}
+    label: {h["type_label"]}
+    reverse_label: {h["type_reverse"]}
     partner_access: true
 account_relationships:
   - from: acme
@@ -101,26 +101,26 @@ account_relationships:
         f"""version: 1
 contacts:
   - id: c1
-    name: {h['c1_name']}
-    email: {h['c1_email']}
-    phone: {h['c1_phone']}
+    name: {h["c1_name"]}
+    email: {h["c1_email"]}
+    phone: {h["c1_phone"]}
     account: acme
     roles: [partner_admin, hostile_role]
   - id: c2
-    name: {h['c2_name']}
-    email: {h['c2_email']}
-    phone: {h['c2_phone']}
+    name: {h["c2_name"]}
+    email: {h["c2_email"]}
+    phone: {h["c2_phone"]}
     account: cust
     roles: [customer]
 consumers:
   - id: k1
-    name: {h['k1_name']}
-    email: {h['k1_email']}
-    phone: {h['k1_phone']}
+    name: {h["k1_name"]}
+    email: {h["k1_email"]}
+    phone: {h["k1_phone"]}
 users:
   - id: u1
-    name: {h['u1_name']}
-    email: {h['u1_email']}
+    name: {h["u1_name"]}
+    email: {h["u1_email"]}
     roles: [relationship_agent]
 team_members:
   - user: u1
@@ -137,16 +137,16 @@ contact_relationships:
         f"""version: 1
 roles:
   - id: hostile_role
-    name: {h['role_name']}
+    name: {h["role_name"]}
     kind: external
     access:
       - table: install_base
         levels: [read]
         scope: account
-        when: {h['role_when']}
+        when: {h["role_when"]}
 responsibilities:
   - id: hostile_resp
-    name: {h['resp_name']}
+    name: {h["resp_name"]}
     type: [contact, consumer]
     access:
       - table: sold_product
@@ -155,16 +155,16 @@ responsibilities:
       - table: case
         levels: [read, write]
         scope: holder_cases
-        when: {h['resp_when']}
+        when: {h["resp_when"]}
 related_party_configs:
   - id: rp
-    name: {h['rpc_name']}
+    name: {h["rpc_name"]}
     applies_to: sold_product
     entity_type: consumer
     default_responsibility: hostile_resp
 sold_products:
   - id: sp1
-    name: {h['sp_name']}
+    name: {h["sp_name"]}
     account: cust
     contact: c2
     related_parties:
@@ -201,7 +201,9 @@ def expected_rows(model) -> dict[str, list[tuple]]:
         if table.name == "csm_account":
             idx = table.column_names.index("primary_contact")
             rows = [row[:idx] + (primary.get(row[0]),) + row[idx + 1 :] for row in rows]
-        out[table.name] = sorted((tuple(normalize(v) for v in row) for row in rows), key=lambda r: r[0])
+        out[table.name] = sorted(
+            (tuple(normalize(v) for v in row) for row in rows), key=lambda r: r[0]
+        )
     return out
 
 

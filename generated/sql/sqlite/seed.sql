@@ -1,0 +1,357 @@
+-- csmconf 0.1.0: seed data for SQLite.
+-- Generated file, do not edit. Idempotent: every row is an upsert keyed on sys_id,
+-- all in one transaction (sqlite3 app.db < seed.sql).
+PRAGMA foreign_keys = ON;
+BEGIN;
+
+-- csm_relationship_type: 1 row
+INSERT INTO "csm_relationship_type" ("sys_id", "id", "name", "from_end", "to_end", "label", "reverse_label", "partner_access", "active", "builtin") VALUES
+('dfbdd80ff0335d42935e16d1ea0dff1d', 'partner_account', 'Partner Account', 'partner', 'account', 'Partner for', 'Customer of', 1, 1, 1)
+ON CONFLICT ("sys_id") DO UPDATE SET "id" = excluded."id", "name" = excluded."name", "from_end" = excluded."from_end", "to_end" = excluded."to_end", "label" = excluded."label", "reverse_label" = excluded."reverse_label", "partner_access" = excluded."partner_access", "active" = excluded."active", "builtin" = excluded."builtin" WHERE ("csm_relationship_type"."id", "csm_relationship_type"."name", "csm_relationship_type"."from_end", "csm_relationship_type"."to_end", "csm_relationship_type"."label", "csm_relationship_type"."reverse_label", "csm_relationship_type"."partner_access", "csm_relationship_type"."active", "csm_relationship_type"."builtin") IS NOT (excluded."id", excluded."name", excluded."from_end", excluded."to_end", excluded."label", excluded."reverse_label", excluded."partner_access", excluded."active", excluded."builtin");
+
+-- csm_role: 12 rows
+INSERT INTO "csm_role" ("sys_id", "id", "name", "kind", "builtin") VALUES
+('e816342492d45f748651a97f72cdd797', 'case_create_granular', 'Case Create Granular', 'either', 1),
+('2951d0eeaff35a04a32ca9c48902dabd', 'case_read_granular', 'Case Read Granular', 'either', 1),
+('a330c78647b0549b8db1b6edd9849ccc', 'case_write_granular', 'Case Write Granular', 'either', 1),
+('413657b414cd5de3962cb9b3ca3309d9', 'consumer', 'Consumer', 'external', 1),
+('548fe7fca0cb54b78bf72d3522e54688', 'customer', 'Customer', 'external', 1),
+('7953979709745a66a4d8b02cbfd37841', 'customer_admin', 'Customer Admin', 'external', 1),
+('6617443d46f55291aca7be5974444f8e', 'install_base_viewer', 'Install Base Viewer', 'external', 0),
+('b7bb5f6b583d5cb2b2349b7f67b0956a', 'partner', 'Partner', 'external', 1),
+('9ddcf4ee0514597ab79d9d8d5a1e488a', 'partner_admin', 'Partner Admin', 'external', 1),
+('7ab049297c3d540699fc540025a5276e', 'relationship_agent', 'Relationship Agent', 'internal', 1),
+('cdee087aa415560c943d1819205aec40', 'sold_product_read_granular', 'Sold Product Read Granular', 'either', 1),
+('5ced1190217c53bbaf1f3c945ca711e5', 'sold_product_write_granular', 'Sold Product Write Granular', 'either', 1)
+ON CONFLICT ("sys_id") DO UPDATE SET "id" = excluded."id", "name" = excluded."name", "kind" = excluded."kind", "builtin" = excluded."builtin" WHERE ("csm_role"."id", "csm_role"."name", "csm_role"."kind", "csm_role"."builtin") IS NOT (excluded."id", excluded."name", excluded."kind", excluded."builtin");
+
+-- csm_role_contains: 7 rows
+INSERT INTO "csm_role_contains" ("sys_id", "role", "contained_role", "position") VALUES
+('fb9706c2837e52348c9076282604ca6f', 'e816342492d45f748651a97f72cdd797', '2951d0eeaff35a04a32ca9c48902dabd', 0),
+('d866a8dd276b5976ab58c7166bcb1a31', 'a330c78647b0549b8db1b6edd9849ccc', 'e816342492d45f748651a97f72cdd797', 0),
+('52d5025925c950b8a5d1f644d0c4fc02', '7953979709745a66a4d8b02cbfd37841', '548fe7fca0cb54b78bf72d3522e54688', 0),
+('0f052e722a4a590db153e92527afbfdc', 'b7bb5f6b583d5cb2b2349b7f67b0956a', '548fe7fca0cb54b78bf72d3522e54688', 0),
+('110d43579ddb585ebf3ab07498d60075', '9ddcf4ee0514597ab79d9d8d5a1e488a', '7953979709745a66a4d8b02cbfd37841', 1),
+('c0956fdfb617560ba1598355d5b6cffe', '9ddcf4ee0514597ab79d9d8d5a1e488a', 'b7bb5f6b583d5cb2b2349b7f67b0956a', 0),
+('b24942e5f1fd5f889fc09395f6ac0d4d', '5ced1190217c53bbaf1f3c945ca711e5', 'cdee087aa415560c943d1819205aec40', 0)
+ON CONFLICT ("sys_id") DO UPDATE SET "role" = excluded."role", "contained_role" = excluded."contained_role", "position" = excluded."position" WHERE ("csm_role_contains"."role", "csm_role_contains"."contained_role", "csm_role_contains"."position") IS NOT (excluded."role", excluded."contained_role", excluded."position");
+
+-- csm_role_access: 23 rows
+INSERT INTO "csm_role_access" ("sys_id", "role", "position", "table_name", "level", "scope", "when_filter") VALUES
+('ddfa82e1466c56cf96cd574a26c4ef40', '413657b414cd5de3962cb9b3ca3309d9', 0, 'case', 'read', 'self', NULL),
+('ecf2eddf646e546ea4e86e99ca353ebb', '413657b414cd5de3962cb9b3ca3309d9', 0, 'case', 'write', 'self', NULL),
+('499b48492ff45bc89b5c4abecef827e3', '413657b414cd5de3962cb9b3ca3309d9', 0, 'case', 'create', 'self', NULL),
+('586f1ceb99415d2f94f9c3a76f866b60', '548fe7fca0cb54b78bf72d3522e54688', 0, 'case', 'read', 'self', NULL),
+('124c4e5fbc52577ca4b2277ae20476a8', '548fe7fca0cb54b78bf72d3522e54688', 0, 'case', 'write', 'self', NULL),
+('7cef698b7e3957a4b3ee4346c9e60726', '548fe7fca0cb54b78bf72d3522e54688', 0, 'case', 'create', 'self', NULL),
+('ac263336290a586e821c6f6c24f154a6', '7953979709745a66a4d8b02cbfd37841', 0, 'case', 'read', 'account_tree', NULL),
+('05cae29abed1535a805340c1b949d4c3', '7953979709745a66a4d8b02cbfd37841', 0, 'case', 'write', 'account_tree', NULL),
+('b47bc8cb582759adad2197c51bfbe235', '7953979709745a66a4d8b02cbfd37841', 0, 'case', 'create', 'account_tree', NULL),
+('3ce4c516d4cd5a869e5dc8baa995dff5', '7953979709745a66a4d8b02cbfd37841', 1, 'contact', 'read', 'account_tree', NULL),
+('07a6a9b541ae5c63819be12b07bde4cd', '7953979709745a66a4d8b02cbfd37841', 1, 'contact', 'write', 'account_tree', NULL),
+('626c90bec23958f79b3750036fd972e2', '6617443d46f55291aca7be5974444f8e', 0, 'install_base', 'read', 'account', 'active=true'),
+('a1e55c72d2d85e4f87130333624653bc', 'b7bb5f6b583d5cb2b2349b7f67b0956a', 0, 'case', 'read', 'self', NULL),
+('bb30b2ebe36d55fe9d85b148957f92e3', 'b7bb5f6b583d5cb2b2349b7f67b0956a', 0, 'case', 'write', 'self', NULL),
+('f6f45be554ba5548a981039a1965235d', 'b7bb5f6b583d5cb2b2349b7f67b0956a', 0, 'case', 'create', 'self', NULL),
+('cd796ce70dad536d867f3f197d4eda22', 'b7bb5f6b583d5cb2b2349b7f67b0956a', 1, 'case', 'read', 'partner_contact', NULL),
+('e55b616b18af58b4bc2954b3b28076e5', 'b7bb5f6b583d5cb2b2349b7f67b0956a', 1, 'case', 'write', 'partner_contact', NULL),
+('b542767c85e451ef88043090cdacc0c6', 'b7bb5f6b583d5cb2b2349b7f67b0956a', 1, 'case', 'create', 'partner_contact', NULL),
+('a1fc4f9b5e355650b98f0bd836a2fdb4', '9ddcf4ee0514597ab79d9d8d5a1e488a', 0, 'case', 'read', 'partner_customers', NULL),
+('d2f1b385ba0c5c7fa4637b4b5e4654c5', '9ddcf4ee0514597ab79d9d8d5a1e488a', 0, 'case', 'write', 'partner_customers', NULL),
+('cb847ac016e6521fab1c07ec67428018', '9ddcf4ee0514597ab79d9d8d5a1e488a', 0, 'case', 'create', 'partner_customers', NULL),
+('bc0b9a0ae9215701b9ab1dca64c48b0b', '9ddcf4ee0514597ab79d9d8d5a1e488a', 1, 'contact', 'read', 'partner_customers', NULL),
+('615fe2b1ca635901ae011e7da4f53e04', '9ddcf4ee0514597ab79d9d8d5a1e488a', 1, 'contact', 'write', 'partner_customers', NULL)
+ON CONFLICT ("sys_id") DO UPDATE SET "role" = excluded."role", "position" = excluded."position", "table_name" = excluded."table_name", "level" = excluded."level", "scope" = excluded."scope", "when_filter" = excluded."when_filter" WHERE ("csm_role_access"."role", "csm_role_access"."position", "csm_role_access"."table_name", "csm_role_access"."level", "csm_role_access"."scope", "csm_role_access"."when_filter") IS NOT (excluded."role", excluded."position", excluded."table_name", excluded."level", excluded."scope", excluded."when_filter");
+
+-- csm_responsibility: 6 rows
+INSERT INTO "csm_responsibility" ("sys_id", "id", "name", "holder_contact", "holder_consumer", "holder_user", "holder_account", "is_unique", "builtin") VALUES
+('2ac611df6e5054668eb52815877b806f', 'account_manager', 'Account Manager', 0, 0, 1, 0, 0, 1),
+('e83d050201505ecfa7a946a2d1223305', 'attorney', 'Attorney', 1, 0, 0, 0, 1, 0),
+('34ba4813da32592f8ebfd0e20a2b9c10', 'authorized_account', 'Authorized Account', 0, 0, 0, 1, 0, 1),
+('044a40856487504d916b1874cde2fb04', 'authorized_representative', 'Authorized Representative', 1, 1, 0, 0, 0, 1),
+('9375e3d6ad615964bd0341030d0b56f0', 'co_borrower', 'Co-borrower', 1, 1, 0, 0, 0, 0),
+('7ed1ab30872d586a8a108feb721afa80', 'guarantor', 'Guarantor', 1, 1, 0, 0, 0, 0)
+ON CONFLICT ("sys_id") DO UPDATE SET "id" = excluded."id", "name" = excluded."name", "holder_contact" = excluded."holder_contact", "holder_consumer" = excluded."holder_consumer", "holder_user" = excluded."holder_user", "holder_account" = excluded."holder_account", "is_unique" = excluded."is_unique", "builtin" = excluded."builtin" WHERE ("csm_responsibility"."id", "csm_responsibility"."name", "csm_responsibility"."holder_contact", "csm_responsibility"."holder_consumer", "csm_responsibility"."holder_user", "csm_responsibility"."holder_account", "csm_responsibility"."is_unique", "csm_responsibility"."builtin") IS NOT (excluded."id", excluded."name", excluded."holder_contact", excluded."holder_consumer", excluded."holder_user", excluded."holder_account", excluded."is_unique", excluded."builtin");
+
+-- csm_responsibility_includes: 1 row
+INSERT INTO "csm_responsibility_includes" ("sys_id", "responsibility", "included_responsibility", "position") VALUES
+('a059a569f54f5519bb81d05c70cb0ab0', '9375e3d6ad615964bd0341030d0b56f0', '7ed1ab30872d586a8a108feb721afa80', 0)
+ON CONFLICT ("sys_id") DO UPDATE SET "responsibility" = excluded."responsibility", "included_responsibility" = excluded."included_responsibility", "position" = excluded."position" WHERE ("csm_responsibility_includes"."responsibility", "csm_responsibility_includes"."included_responsibility", "csm_responsibility_includes"."position") IS NOT (excluded."responsibility", excluded."included_responsibility", excluded."position");
+
+-- csm_responsibility_role_required: 2 rows
+INSERT INTO "csm_responsibility_role_required" ("sys_id", "responsibility", "role", "position") VALUES
+('54fcfc4831925731a7b4d9b1842871b3', 'e83d050201505ecfa7a946a2d1223305', '2951d0eeaff35a04a32ca9c48902dabd', 0),
+('1eced095be1751fa908b02e1b845a56b', '9375e3d6ad615964bd0341030d0b56f0', 'a330c78647b0549b8db1b6edd9849ccc', 0)
+ON CONFLICT ("sys_id") DO UPDATE SET "responsibility" = excluded."responsibility", "role" = excluded."role", "position" = excluded."position" WHERE ("csm_responsibility_role_required"."responsibility", "csm_responsibility_role_required"."role", "csm_responsibility_role_required"."position") IS NOT (excluded."responsibility", excluded."role", excluded."position");
+
+-- csm_responsibility_access: 18 rows
+INSERT INTO "csm_responsibility_access" ("sys_id", "responsibility", "position", "table_name", "level", "scope", "when_filter") VALUES
+('b7b5f67fab34527d83667e10b4de2409', '2ac611df6e5054668eb52815877b806f', 0, 'case', 'read', 'holder', NULL),
+('cff358d7f34a59b194ae5e8796acc9b0', '2ac611df6e5054668eb52815877b806f', 0, 'case', 'write', 'holder', NULL),
+('cb332dd579ce525b97bbfe6575e276a1', '2ac611df6e5054668eb52815877b806f', 1, 'account', 'read', 'holder', NULL),
+('fc7715fcd2175efdb43c820775c71b5a', 'e83d050201505ecfa7a946a2d1223305', 0, 'case', 'read', 'holder_cases', NULL),
+('b789fd202d3256cead174da6ea178754', '34ba4813da32592f8ebfd0e20a2b9c10', 0, 'case', 'read', 'holder', NULL),
+('e2f46fc28cd85595b514aa629b024cb4', '34ba4813da32592f8ebfd0e20a2b9c10', 0, 'case', 'write', 'holder', NULL),
+('3f8219231a0e5d5f9b243ec49a536c75', '34ba4813da32592f8ebfd0e20a2b9c10', 1, 'sold_product', 'read', 'holder', NULL),
+('2fe73e3efec355b78c7f8222465791a6', '34ba4813da32592f8ebfd0e20a2b9c10', 2, 'case', 'read', 'holder_cases', NULL),
+('82f68426d0915a2b950025b462fb68e2', '34ba4813da32592f8ebfd0e20a2b9c10', 2, 'case', 'write', 'holder_cases', NULL),
+('9edab9c2bc8157b28a2005fdfbea24b6', '044a40856487504d916b1874cde2fb04', 0, 'case', 'read', 'holder', NULL),
+('f8532a3f835d5ed09b8f74f6ab8186f2', '044a40856487504d916b1874cde2fb04', 0, 'case', 'write', 'holder', NULL),
+('7db791a0475856688c2bc48850546287', '044a40856487504d916b1874cde2fb04', 1, 'sold_product', 'read', 'holder', NULL),
+('b161e67433f45db182dd9ccfc2e72654', '044a40856487504d916b1874cde2fb04', 2, 'case', 'read', 'holder_cases', NULL),
+('c36926bd422b51f0be77e3cf68cbe0ca', '044a40856487504d916b1874cde2fb04', 2, 'case', 'write', 'holder_cases', NULL),
+('9f56ba3fd3ba580bb599c85297abc2b6', '9375e3d6ad615964bd0341030d0b56f0', 0, 'case', 'read', 'holder_cases', NULL),
+('b0ecd1e7af555dc3a8ed188edc28f5d9', '9375e3d6ad615964bd0341030d0b56f0', 0, 'case', 'write', 'holder_cases', NULL),
+('4e038c8d572d596b9c33820415cf234b', '7ed1ab30872d586a8a108feb721afa80', 0, 'sold_product', 'read', 'holder', NULL),
+('912181cfb69956f5b28ae6478eb02a5c', '7ed1ab30872d586a8a108feb721afa80', 1, 'case', 'read', 'holder_cases', NULL)
+ON CONFLICT ("sys_id") DO UPDATE SET "responsibility" = excluded."responsibility", "position" = excluded."position", "table_name" = excluded."table_name", "level" = excluded."level", "scope" = excluded."scope", "when_filter" = excluded."when_filter" WHERE ("csm_responsibility_access"."responsibility", "csm_responsibility_access"."position", "csm_responsibility_access"."table_name", "csm_responsibility_access"."level", "csm_responsibility_access"."scope", "csm_responsibility_access"."when_filter") IS NOT (excluded."responsibility", excluded."position", excluded."table_name", excluded."level", excluded."scope", excluded."when_filter");
+
+-- csm_account: 12 rows
+INSERT INTO "csm_account" ("sys_id", "id", "name", "customer", "partner", "parent", "code", "primary_contact", "restrict_contact_access", "active") VALUES
+('f90b310d44dc50458fe9887eb12da945', 'abc-corp', 'ABC Corp', 1, 0, NULL, 'ABC', NULL, 0, 1),
+('9d47ad4c3c47512db77d23d64376295d', 'gsi-tech', 'GSI Tech', 1, 1, NULL, 'GSI', NULL, 0, 1),
+('a7ac5f020b0159ad8995ad20e774f58d', 'hill-household', 'Hill Household', 1, 0, NULL, 'HILL', NULL, 0, 1),
+('fcd32562b9105cff8402619860cc6347', 'orion-industries', 'Orion Industries', 1, 0, NULL, 'ORION', NULL, 1, 1),
+('b5cdde57ca675d5da44f8f948419afd3', 'ortiz-law', 'Ortiz & Partners LLP', 1, 0, NULL, 'ORTIZ', NULL, 0, 1),
+('b3db34c536e254668d6cf45dd03f4a2f', 'xyz-ltd', 'XYZ Ltd', 1, 0, NULL, 'XYZ', NULL, 0, 1),
+('b4191b86d8f35eacbd28b06e20f3a44e', 'abc-asia', 'ABC Asia (closed)', 1, 0, 'f90b310d44dc50458fe9887eb12da945', 'ABC-AS', NULL, 0, 0),
+('2016901418845c069981ac61f9a31b68', 'abc-europe', 'ABC Europe', 1, 0, 'f90b310d44dc50458fe9887eb12da945', 'ABC-EU', NULL, 0, 1),
+('607cc412e8be57ab898d7eee846bc88c', 'orion-finance', 'Orion Industries - Finance', 1, 0, 'fcd32562b9105cff8402619860cc6347', 'ORION-FIN', NULL, 0, 1),
+('ed08e63a302a57eb89c10032dcc02ec4', 'orion-operations', 'Orion Industries - Operations', 1, 0, 'fcd32562b9105cff8402619860cc6347', 'ORION-OPS', NULL, 0, 1),
+('c04845e7a8475264bcf36187b738e82d', 'abc-germany', 'ABC Germany GmbH', 1, 0, '2016901418845c069981ac61f9a31b68', 'ABC-DE', NULL, 0, 1),
+('6759f1b8f6045096a6d30cc71638342b', 'abc-japan', 'ABC Japan KK', 1, 0, 'b4191b86d8f35eacbd28b06e20f3a44e', 'ABC-JP', NULL, 0, 1)
+ON CONFLICT ("sys_id") DO UPDATE SET "id" = excluded."id", "name" = excluded."name", "customer" = excluded."customer", "partner" = excluded."partner", "parent" = excluded."parent", "code" = excluded."code", "restrict_contact_access" = excluded."restrict_contact_access", "active" = excluded."active" WHERE ("csm_account"."id", "csm_account"."name", "csm_account"."customer", "csm_account"."partner", "csm_account"."parent", "csm_account"."code", "csm_account"."restrict_contact_access", "csm_account"."active") IS NOT (excluded."id", excluded."name", excluded."customer", excluded."partner", excluded."parent", excluded."code", excluded."restrict_contact_access", excluded."active");
+
+-- csm_contact: 15 rows
+INSERT INTO "csm_contact" ("sys_id", "id", "name", "email", "phone", "account", "active") VALUES
+('15f8396a1280595ea8c3ce69f03caf3d', 'ann-abc-admin', 'Ann Abbott', 'ann.abbott@abc.example.com', NULL, 'f90b310d44dc50458fe9887eb12da945', 1),
+('e7b460ce28f15cf69b21799b32f305b5', 'ann-abc-user', 'Ann Baker', 'ann.baker@abc.example.com', NULL, 'f90b310d44dc50458fe9887eb12da945', 1),
+('1889a4ccd3b054878c9598f7e5f4f818', 'eva-abc-europe', 'Eva Novak', 'eva.novak@abc.example.com', NULL, '2016901418845c069981ac61f9a31b68', 1),
+('d4c79f389c955219b40bf9034368a6d9', 'fiona-orion-finance', 'Fiona Flores', 'fiona.flores@orion.example.com', NULL, '607cc412e8be57ab898d7eee846bc88c', 1),
+('4cfcc98941bd53b7b8220939b8be7327', 'jonas-abc-germany', 'Jonas Weber', 'jonas.weber@abc.example.com', NULL, 'c04845e7a8475264bcf36187b738e82d', 1),
+('a2efadcebdde54cfa5c6305a76e68a08', 'kenji-abc-japan', 'Kenji Sato', 'kenji.sato@abc.example.com', NULL, '6759f1b8f6045096a6d30cc71638342b', 1),
+('00c76673cf7b5f749aac130bb077c3c2', 'lena-ortiz', 'Lena Ortiz', 'lena.ortiz@ortiz-law.example.com', NULL, 'b5cdde57ca675d5da44f8f948419afd3', 1),
+('d1e392a1fdab5a77aa516e1ef4f05ec3', 'lin-abc-asia', 'Lin Chen', 'lin.chen@abc.example.com', NULL, 'b4191b86d8f35eacbd28b06e20f3a44e', 1),
+('c5fe505c65e0568aa317152c456f9d7b', 'mia-xyz', 'Mia Jones', 'mia.jones@xyz.example.com', NULL, 'b3db34c536e254668d6cf45dd03f4a2f', 1),
+('d591ace3bd395d97815eca70435b0220', 'olga-orion', 'Olga Ivanova', 'olga.ivanova@orion.example.com', NULL, 'fcd32562b9105cff8402619860cc6347', 1),
+('e3dd8b7487345078ac7cb19d110b1957', 'oscar-orion', 'Oscar Olsen', 'oscar.olsen@orion.example.com', NULL, 'fcd32562b9105cff8402619860cc6347', 1),
+('8421abdb6c6c5c1d970a5383e88e4cbe', 'otto-orion-ops', 'Otto Schmidt', 'otto.schmidt@orion.example.com', NULL, 'ed08e63a302a57eb89c10032dcc02ec4', 1),
+('07cd4e1a022d5c6f9eb26677bdbf7f69', 'peter-robinson', 'Peter Robinson', 'peter.robinson@gsi-tech.example.com', '+44 20 7946 0101', '9d47ad4c3c47512db77d23d64376295d', 1),
+('7d653ed403d557818aa622f9afcbf3e4', 'priya-gsi', 'Priya Shah', 'priya.shah@gsi-tech.example.com', NULL, '9d47ad4c3c47512db77d23d64376295d', 1),
+('a71764c141b65af88293e25f3351eabd', 'sam-hill', 'Sam Hill', 'sam.hill@hill-family.example.com', NULL, 'a7ac5f020b0159ad8995ad20e774f58d', 1)
+ON CONFLICT ("sys_id") DO UPDATE SET "id" = excluded."id", "name" = excluded."name", "email" = excluded."email", "phone" = excluded."phone", "account" = excluded."account", "active" = excluded."active" WHERE ("csm_contact"."id", "csm_contact"."name", "csm_contact"."email", "csm_contact"."phone", "csm_contact"."account", "csm_contact"."active") IS NOT (excluded."id", excluded."name", excluded."email", excluded."phone", excluded."account", excluded."active");
+
+-- csm_account.primary_contact, now that the contacts exist
+UPDATE "csm_account" SET "primary_contact" = '15f8396a1280595ea8c3ce69f03caf3d' WHERE "sys_id" = 'f90b310d44dc50458fe9887eb12da945' AND "primary_contact" IS NOT '15f8396a1280595ea8c3ce69f03caf3d';
+UPDATE "csm_account" SET "primary_contact" = '07cd4e1a022d5c6f9eb26677bdbf7f69' WHERE "sys_id" = '9d47ad4c3c47512db77d23d64376295d' AND "primary_contact" IS NOT '07cd4e1a022d5c6f9eb26677bdbf7f69';
+UPDATE "csm_account" SET "primary_contact" = 'a71764c141b65af88293e25f3351eabd' WHERE "sys_id" = 'a7ac5f020b0159ad8995ad20e774f58d' AND "primary_contact" IS NOT 'a71764c141b65af88293e25f3351eabd';
+UPDATE "csm_account" SET "primary_contact" = 'e3dd8b7487345078ac7cb19d110b1957' WHERE "sys_id" = 'fcd32562b9105cff8402619860cc6347' AND "primary_contact" IS NOT 'e3dd8b7487345078ac7cb19d110b1957';
+UPDATE "csm_account" SET "primary_contact" = NULL WHERE "sys_id" = 'b5cdde57ca675d5da44f8f948419afd3' AND "primary_contact" IS NOT NULL;
+UPDATE "csm_account" SET "primary_contact" = 'c5fe505c65e0568aa317152c456f9d7b' WHERE "sys_id" = 'b3db34c536e254668d6cf45dd03f4a2f' AND "primary_contact" IS NOT 'c5fe505c65e0568aa317152c456f9d7b';
+UPDATE "csm_account" SET "primary_contact" = NULL WHERE "sys_id" = 'b4191b86d8f35eacbd28b06e20f3a44e' AND "primary_contact" IS NOT NULL;
+UPDATE "csm_account" SET "primary_contact" = '1889a4ccd3b054878c9598f7e5f4f818' WHERE "sys_id" = '2016901418845c069981ac61f9a31b68' AND "primary_contact" IS NOT '1889a4ccd3b054878c9598f7e5f4f818';
+UPDATE "csm_account" SET "primary_contact" = 'd4c79f389c955219b40bf9034368a6d9' WHERE "sys_id" = '607cc412e8be57ab898d7eee846bc88c' AND "primary_contact" IS NOT 'd4c79f389c955219b40bf9034368a6d9';
+UPDATE "csm_account" SET "primary_contact" = '8421abdb6c6c5c1d970a5383e88e4cbe' WHERE "sys_id" = 'ed08e63a302a57eb89c10032dcc02ec4' AND "primary_contact" IS NOT '8421abdb6c6c5c1d970a5383e88e4cbe';
+UPDATE "csm_account" SET "primary_contact" = '4cfcc98941bd53b7b8220939b8be7327' WHERE "sys_id" = 'c04845e7a8475264bcf36187b738e82d' AND "primary_contact" IS NOT '4cfcc98941bd53b7b8220939b8be7327';
+UPDATE "csm_account" SET "primary_contact" = 'a2efadcebdde54cfa5c6305a76e68a08' WHERE "sys_id" = '6759f1b8f6045096a6d30cc71638342b' AND "primary_contact" IS NOT 'a2efadcebdde54cfa5c6305a76e68a08';
+
+-- csm_consumer: 2 rows
+INSERT INTO "csm_consumer" ("sys_id", "id", "name", "email", "phone", "active") VALUES
+('9d86ce7474e258ebb3fe0474e6d3ff7d', 'nora-hill', 'Nora Hill', 'nora.hill@mail.example.com', NULL, 1),
+('8bea4562112958cb971d2857fb573a7a', 'ravi-patel', 'Ravi Patel', 'ravi.patel@mail.example.com', NULL, 1)
+ON CONFLICT ("sys_id") DO UPDATE SET "id" = excluded."id", "name" = excluded."name", "email" = excluded."email", "phone" = excluded."phone", "active" = excluded."active" WHERE ("csm_consumer"."id", "csm_consumer"."name", "csm_consumer"."email", "csm_consumer"."phone", "csm_consumer"."active") IS NOT (excluded."id", excluded."name", excluded."email", excluded."phone", excluded."active");
+
+-- csm_user: 2 rows
+INSERT INTO "csm_user" ("sys_id", "id", "name", "email", "active") VALUES
+('3dc9bb6ccae454cebb2f663e70ef6aa8', 'omar-former', 'Omar Haddad', 'omar.haddad@northwind.example.com', 0),
+('2c82e6e1168f56b6a4326f5f3d17c7aa', 'rita-agent', 'Rita Gomez', 'rita.gomez@northwind.example.com', 1)
+ON CONFLICT ("sys_id") DO UPDATE SET "id" = excluded."id", "name" = excluded."name", "email" = excluded."email", "active" = excluded."active" WHERE ("csm_user"."id", "csm_user"."name", "csm_user"."email", "csm_user"."active") IS NOT (excluded."id", excluded."name", excluded."email", excluded."active");
+
+-- csm_principal_role: 22 rows
+INSERT INTO "csm_principal_role" ("sys_id", "principal_kind", "contact", "consumer", "csm_user", "role", "position") VALUES
+('9a28509fd6aa545794394d08d42fdebe', 'contact', '15f8396a1280595ea8c3ce69f03caf3d', NULL, NULL, '7953979709745a66a4d8b02cbfd37841', 0),
+('ef0df7803ee25c2c87acae92c3c0a55a', 'contact', 'e7b460ce28f15cf69b21799b32f305b5', NULL, NULL, '548fe7fca0cb54b78bf72d3522e54688', 0),
+('f8962c85950f5b778271cb15741e9da6', 'contact', '1889a4ccd3b054878c9598f7e5f4f818', NULL, NULL, '548fe7fca0cb54b78bf72d3522e54688', 0),
+('2d3e8381834059599a2c58da89a356ab', 'contact', 'd4c79f389c955219b40bf9034368a6d9', NULL, NULL, '548fe7fca0cb54b78bf72d3522e54688', 0),
+('cedd1510eb845c92a4faa2b1257591d2', 'contact', '4cfcc98941bd53b7b8220939b8be7327', NULL, NULL, '548fe7fca0cb54b78bf72d3522e54688', 0),
+('62513d3bfadb5b80b6fbd9817403837b', 'contact', 'a2efadcebdde54cfa5c6305a76e68a08', NULL, NULL, '7953979709745a66a4d8b02cbfd37841', 0),
+('4b45de745567590f869355a6fbbc68e3', 'contact', '00c76673cf7b5f749aac130bb077c3c2', NULL, NULL, '548fe7fca0cb54b78bf72d3522e54688', 0),
+('7c2cb83df6cc59cfbc9949dab46a5603', 'contact', '00c76673cf7b5f749aac130bb077c3c2', NULL, NULL, '2951d0eeaff35a04a32ca9c48902dabd', 1),
+('7f4e15d2cab75299b6321ec40c9999bc', 'contact', 'd1e392a1fdab5a77aa516e1ef4f05ec3', NULL, NULL, '7953979709745a66a4d8b02cbfd37841', 0),
+('d73e3d4ef39355b99222df83e3aac755', 'contact', 'c5fe505c65e0568aa317152c456f9d7b', NULL, NULL, '7953979709745a66a4d8b02cbfd37841', 0),
+('513c7696cec4502db91d07baf6c24f1d', 'contact', 'd591ace3bd395d97815eca70435b0220', NULL, NULL, '548fe7fca0cb54b78bf72d3522e54688', 0),
+('303fdbd452b45e76876d0ebc5de80f40', 'contact', 'e3dd8b7487345078ac7cb19d110b1957', NULL, NULL, '7953979709745a66a4d8b02cbfd37841', 0),
+('f11478ae31d4510da92d820857576608', 'contact', '8421abdb6c6c5c1d970a5383e88e4cbe', NULL, NULL, '548fe7fca0cb54b78bf72d3522e54688', 0),
+('c5c680ee463c5187b0c7b22418f4ba97', 'contact', '8421abdb6c6c5c1d970a5383e88e4cbe', NULL, NULL, '6617443d46f55291aca7be5974444f8e', 1),
+('45fc3e85be355549a0088c917e2864db', 'contact', '07cd4e1a022d5c6f9eb26677bdbf7f69', NULL, NULL, '9ddcf4ee0514597ab79d9d8d5a1e488a', 0),
+('571abe76e55d59a092a8c2f0736a79b7', 'contact', '7d653ed403d557818aa622f9afcbf3e4', NULL, NULL, 'b7bb5f6b583d5cb2b2349b7f67b0956a', 0),
+('48b3034682ee5500b51f8e33e459e00a', 'contact', 'a71764c141b65af88293e25f3351eabd', NULL, NULL, '7953979709745a66a4d8b02cbfd37841', 0),
+('11e45541daa05108836c5db55dbc2291', 'consumer', NULL, '9d86ce7474e258ebb3fe0474e6d3ff7d', NULL, '413657b414cd5de3962cb9b3ca3309d9', 0),
+('aa7ce00de0f556879710bccaafc0d4af', 'consumer', NULL, '8bea4562112958cb971d2857fb573a7a', NULL, '413657b414cd5de3962cb9b3ca3309d9', 0),
+('a04caf20dfd75f8686d795ef9322ae6a', 'consumer', NULL, '8bea4562112958cb971d2857fb573a7a', NULL, 'a330c78647b0549b8db1b6edd9849ccc', 1),
+('8694c68afd7855e6bfd221aee69a0138', 'user', NULL, NULL, '3dc9bb6ccae454cebb2f663e70ef6aa8', '7ab049297c3d540699fc540025a5276e', 0),
+('d0f02ece72f4559c986b456e61601f16', 'user', NULL, NULL, '2c82e6e1168f56b6a4326f5f3d17c7aa', '7ab049297c3d540699fc540025a5276e', 0)
+ON CONFLICT ("sys_id") DO UPDATE SET "principal_kind" = excluded."principal_kind", "contact" = excluded."contact", "consumer" = excluded."consumer", "csm_user" = excluded."csm_user", "role" = excluded."role", "position" = excluded."position" WHERE ("csm_principal_role"."principal_kind", "csm_principal_role"."contact", "csm_principal_role"."consumer", "csm_principal_role"."csm_user", "csm_principal_role"."role", "csm_principal_role"."position") IS NOT (excluded."principal_kind", excluded."contact", excluded."consumer", excluded."csm_user", excluded."role", excluded."position");
+
+-- csm_account_relationship: 1 row
+INSERT INTO "csm_account_relationship" ("sys_id", "from_account", "relationship_type", "to_account", "sort_order") VALUES
+('31117b6bf8885f7bb0679e29a97b0faf', '9d47ad4c3c47512db77d23d64376295d', 'dfbdd80ff0335d42935e16d1ea0dff1d', 'f90b310d44dc50458fe9887eb12da945', 100)
+ON CONFLICT ("sys_id") DO UPDATE SET "from_account" = excluded."from_account", "relationship_type" = excluded."relationship_type", "to_account" = excluded."to_account", "sort_order" = excluded."sort_order" WHERE ("csm_account_relationship"."from_account", "csm_account_relationship"."relationship_type", "csm_account_relationship"."to_account", "csm_account_relationship"."sort_order") IS NOT (excluded."from_account", excluded."relationship_type", excluded."to_account", excluded."sort_order");
+
+-- csm_contact_relationship: 1 row
+INSERT INTO "csm_contact_relationship" ("sys_id", "contact", "account", "responsibility", "sort_order", "holder_contact") VALUES
+('46b2e4cbf0d357989c266764e3d4e2c5', '1889a4ccd3b054878c9598f7e5f4f818', 'c04845e7a8475264bcf36187b738e82d', '044a40856487504d916b1874cde2fb04', 100, 1)
+ON CONFLICT ("sys_id") DO UPDATE SET "contact" = excluded."contact", "account" = excluded."account", "responsibility" = excluded."responsibility", "sort_order" = excluded."sort_order", "holder_contact" = excluded."holder_contact" WHERE ("csm_contact_relationship"."contact", "csm_contact_relationship"."account", "csm_contact_relationship"."responsibility", "csm_contact_relationship"."sort_order", "csm_contact_relationship"."holder_contact") IS NOT (excluded."contact", excluded."account", excluded."responsibility", excluded."sort_order", excluded."holder_contact");
+
+-- csm_team_member: 2 rows
+INSERT INTO "csm_team_member" ("sys_id", "csm_user", "account", "responsibility", "holder_user") VALUES
+('3c71a719efc3533fabac760a85d2184c', '3dc9bb6ccae454cebb2f663e70ef6aa8', 'f90b310d44dc50458fe9887eb12da945', '2ac611df6e5054668eb52815877b806f', 1),
+('bff55aa70dce5e1782ddd31b14238e02', '2c82e6e1168f56b6a4326f5f3d17c7aa', 'fcd32562b9105cff8402619860cc6347', '2ac611df6e5054668eb52815877b806f', 1)
+ON CONFLICT ("sys_id") DO UPDATE SET "csm_user" = excluded."csm_user", "account" = excluded."account", "responsibility" = excluded."responsibility", "holder_user" = excluded."holder_user" WHERE ("csm_team_member"."csm_user", "csm_team_member"."account", "csm_team_member"."responsibility", "csm_team_member"."holder_user") IS NOT (excluded."csm_user", excluded."account", excluded."responsibility", excluded."holder_user");
+
+-- csm_related_party_config: 4 rows
+INSERT INTO "csm_related_party_config" ("sys_id", "id", "name", "applies_to", "entity_type", "default_responsibility", "sort_order") VALUES
+('6cb1c9098e635eb98afe99c8d0a05a18', 'loan-attorney', 'Attorney', 'sold_product', 'contact', 'e83d050201505ecfa7a946a2d1223305', 30),
+('66fb4d8dbe4e52309efde8d39a7c54d0', 'loan-co-borrower', 'Co-borrower', 'sold_product', 'consumer', '9375e3d6ad615964bd0341030d0b56f0', 10),
+('28f147f0eb575f8d9638d5549252bce8', 'loan-guarantor', 'Guarantor', 'sold_product', 'consumer', '7ed1ab30872d586a8a108feb721afa80', 20),
+('582b52dcab5c5a4483ebc5723770052c', 'tracking-department', 'Tracking department', 'sold_product', 'account', '34ba4813da32592f8ebfd0e20a2b9c10', 40)
+ON CONFLICT ("sys_id") DO UPDATE SET "id" = excluded."id", "name" = excluded."name", "applies_to" = excluded."applies_to", "entity_type" = excluded."entity_type", "default_responsibility" = excluded."default_responsibility", "sort_order" = excluded."sort_order" WHERE ("csm_related_party_config"."id", "csm_related_party_config"."name", "csm_related_party_config"."applies_to", "csm_related_party_config"."entity_type", "csm_related_party_config"."default_responsibility", "csm_related_party_config"."sort_order") IS NOT (excluded."id", excluded."name", excluded."applies_to", excluded."entity_type", excluded."default_responsibility", excluded."sort_order");
+
+-- csm_related_party_config_allowed: 5 rows
+INSERT INTO "csm_related_party_config_allowed" ("sys_id", "related_party_config", "responsibility", "position") VALUES
+('babc96374c1f5f5bb609536a41d2c653', '6cb1c9098e635eb98afe99c8d0a05a18', 'e83d050201505ecfa7a946a2d1223305', 0),
+('4004a236fade5100b555a787af56f16e', '66fb4d8dbe4e52309efde8d39a7c54d0', '9375e3d6ad615964bd0341030d0b56f0', 0),
+('7292b2e671bc5a318295d7bba1aad150', '66fb4d8dbe4e52309efde8d39a7c54d0', '7ed1ab30872d586a8a108feb721afa80', 1),
+('90025fa576a159adaa5756016cf6d28c', '28f147f0eb575f8d9638d5549252bce8', '7ed1ab30872d586a8a108feb721afa80', 0),
+('89e4019570cd5291ba8806ba4fed0df5', '582b52dcab5c5a4483ebc5723770052c', '34ba4813da32592f8ebfd0e20a2b9c10', 0)
+ON CONFLICT ("sys_id") DO UPDATE SET "related_party_config" = excluded."related_party_config", "responsibility" = excluded."responsibility", "position" = excluded."position" WHERE ("csm_related_party_config_allowed"."related_party_config", "csm_related_party_config_allowed"."responsibility", "csm_related_party_config_allowed"."position") IS NOT (excluded."related_party_config", excluded."responsibility", excluded."position");
+
+-- csm_sold_product: 3 rows
+INSERT INTO "csm_sold_product" ("sys_id", "id", "name", "account", "contact") VALUES
+('7a51aa242b9552a78554a02f1a2fba9f', 'abc-treasury-platform', 'ABC Corp Treasury Platform', 'f90b310d44dc50458fe9887eb12da945', '15f8396a1280595ea8c3ce69f03caf3d'),
+('919f418fecf05ce39127bd1de05e71ac', 'housing-loan-hill-2024', 'Housing loan - 12 Elm Street', 'a7ac5f020b0159ad8995ad20e774f58d', 'a71764c141b65af88293e25f3351eabd'),
+('37bef5ebecfc5745b611195fe5c0ee04', 'orion-fleet-lease', 'Orion Industries fleet lease', 'fcd32562b9105cff8402619860cc6347', 'd591ace3bd395d97815eca70435b0220')
+ON CONFLICT ("sys_id") DO UPDATE SET "id" = excluded."id", "name" = excluded."name", "account" = excluded."account", "contact" = excluded."contact" WHERE ("csm_sold_product"."id", "csm_sold_product"."name", "csm_sold_product"."account", "csm_sold_product"."contact") IS NOT (excluded."id", excluded."name", excluded."account", excluded."contact");
+
+-- csm_related_party: 5 rows
+INSERT INTO "csm_related_party" ("sys_id", "sold_product", "party_kind", "party_contact", "party_consumer", "party_account", "party_user", "related_party_config", "applies_to", "responsibility", "position") VALUES
+('f89aa2d6a9935a79ad1144c5a29c657b', '919f418fecf05ce39127bd1de05e71ac', 'consumer', NULL, '9d86ce7474e258ebb3fe0474e6d3ff7d', NULL, NULL, '28f147f0eb575f8d9638d5549252bce8', 'sold_product', NULL, 1),
+('73257935594d550a9ed7fbfcdc36b516', '919f418fecf05ce39127bd1de05e71ac', 'consumer', NULL, '8bea4562112958cb971d2857fb573a7a', NULL, NULL, '66fb4d8dbe4e52309efde8d39a7c54d0', 'sold_product', NULL, 0),
+('090faa553bf35b92ba0a6be6abde566e', '919f418fecf05ce39127bd1de05e71ac', 'contact', '00c76673cf7b5f749aac130bb077c3c2', NULL, NULL, NULL, '6cb1c9098e635eb98afe99c8d0a05a18', 'sold_product', NULL, 2),
+('87a1d57f23a9579696967585f6ffd509', '37bef5ebecfc5745b611195fe5c0ee04', 'account', NULL, NULL, '607cc412e8be57ab898d7eee846bc88c', NULL, '582b52dcab5c5a4483ebc5723770052c', 'sold_product', NULL, 0),
+('33a770c5704a5fbaaedb03468fa39347', '37bef5ebecfc5745b611195fe5c0ee04', 'account', NULL, NULL, 'ed08e63a302a57eb89c10032dcc02ec4', NULL, '582b52dcab5c5a4483ebc5723770052c', 'sold_product', NULL, 1)
+ON CONFLICT ("sys_id") DO UPDATE SET "sold_product" = excluded."sold_product", "party_kind" = excluded."party_kind", "party_contact" = excluded."party_contact", "party_consumer" = excluded."party_consumer", "party_account" = excluded."party_account", "party_user" = excluded."party_user", "related_party_config" = excluded."related_party_config", "applies_to" = excluded."applies_to", "responsibility" = excluded."responsibility", "position" = excluded."position" WHERE ("csm_related_party"."sold_product", "csm_related_party"."party_kind", "csm_related_party"."party_contact", "csm_related_party"."party_consumer", "csm_related_party"."party_account", "csm_related_party"."party_user", "csm_related_party"."related_party_config", "csm_related_party"."applies_to", "csm_related_party"."responsibility", "csm_related_party"."position") IS NOT (excluded."sold_product", excluded."party_kind", excluded."party_contact", excluded."party_consumer", excluded."party_account", excluded."party_user", excluded."related_party_config", excluded."applies_to", excluded."responsibility", excluded."position");
+
+-- csm_account_reach: 29 rows
+INSERT INTO "csm_account_reach" ("sys_id", "origin_account", "reach", "account") VALUES
+('df3ddf0cc30a57ec8f297a5e92effbca', 'b4191b86d8f35eacbd28b06e20f3a44e', 'account', 'b4191b86d8f35eacbd28b06e20f3a44e'),
+('6f917b3adf455a96902edf9d8cc248fb', 'f90b310d44dc50458fe9887eb12da945', 'account', 'f90b310d44dc50458fe9887eb12da945'),
+('56c2f8e92789591ea01d18d03455c12c', 'f90b310d44dc50458fe9887eb12da945', 'account_tree', 'f90b310d44dc50458fe9887eb12da945'),
+('f1c39c576a2a58178b62ccb0e7a58b42', 'f90b310d44dc50458fe9887eb12da945', 'account_tree', '2016901418845c069981ac61f9a31b68'),
+('637c63fa277e53dcb50850c1303113fb', 'f90b310d44dc50458fe9887eb12da945', 'account_tree', 'c04845e7a8475264bcf36187b738e82d'),
+('3133a5e08a94594690dfcf44748a7cdc', '2016901418845c069981ac61f9a31b68', 'account', '2016901418845c069981ac61f9a31b68'),
+('75c34c5cd2cc54aaa5967c7b9c0b0119', '2016901418845c069981ac61f9a31b68', 'account_tree', '2016901418845c069981ac61f9a31b68'),
+('dcc3a4c580f557aeac4c2b448da777b4', '2016901418845c069981ac61f9a31b68', 'account_tree', 'c04845e7a8475264bcf36187b738e82d'),
+('2a20612b9f3156b6acf289f197439905', 'c04845e7a8475264bcf36187b738e82d', 'account', 'c04845e7a8475264bcf36187b738e82d'),
+('3bde09c8430a50ba9d734f528f481034', 'c04845e7a8475264bcf36187b738e82d', 'account_tree', 'c04845e7a8475264bcf36187b738e82d'),
+('20ab3dfd5a0b5d47ab8ca45bb8000950', '6759f1b8f6045096a6d30cc71638342b', 'account', '6759f1b8f6045096a6d30cc71638342b'),
+('f708cdca707a5cd7a2554852a2cbe21d', '6759f1b8f6045096a6d30cc71638342b', 'account_tree', '6759f1b8f6045096a6d30cc71638342b'),
+('d893a0aeb0d15d3fb28e8096264ec654', '9d47ad4c3c47512db77d23d64376295d', 'account', '9d47ad4c3c47512db77d23d64376295d'),
+('e73a6697e902507baf50f7107340bd10', '9d47ad4c3c47512db77d23d64376295d', 'account_tree', '9d47ad4c3c47512db77d23d64376295d'),
+('15e1321e33815e90bf1c60ff0c39ff15', '9d47ad4c3c47512db77d23d64376295d', 'partner_customers', 'f90b310d44dc50458fe9887eb12da945'),
+('84c16d9d99335fe9bc550f9cabd3eb73', 'a7ac5f020b0159ad8995ad20e774f58d', 'account', 'a7ac5f020b0159ad8995ad20e774f58d'),
+('e17ba0f45d595720af40b603e55b61c9', 'a7ac5f020b0159ad8995ad20e774f58d', 'account_tree', 'a7ac5f020b0159ad8995ad20e774f58d'),
+('b42d85d4a7645aafa6311e6558418001', '607cc412e8be57ab898d7eee846bc88c', 'account', '607cc412e8be57ab898d7eee846bc88c'),
+('72b29cbde9d15ae28b6a4ff0b2d52a83', '607cc412e8be57ab898d7eee846bc88c', 'account_tree', '607cc412e8be57ab898d7eee846bc88c'),
+('4bfcdf0fb29450d6bdf5fe232d981ac4', 'fcd32562b9105cff8402619860cc6347', 'account', 'fcd32562b9105cff8402619860cc6347'),
+('139c0f00bd5257ceafdace8b94e2be92', 'fcd32562b9105cff8402619860cc6347', 'account_tree', '607cc412e8be57ab898d7eee846bc88c'),
+('ea36b7dc0ad656f092ee8c8a934f22d9', 'fcd32562b9105cff8402619860cc6347', 'account_tree', 'fcd32562b9105cff8402619860cc6347'),
+('125f6023e0c95722990e9121307d594a', 'fcd32562b9105cff8402619860cc6347', 'account_tree', 'ed08e63a302a57eb89c10032dcc02ec4'),
+('4f1ae908a65f5e24befaf923ca0a9639', 'ed08e63a302a57eb89c10032dcc02ec4', 'account', 'ed08e63a302a57eb89c10032dcc02ec4'),
+('da6acaaa978d5bd8896c6d807a4207c1', 'ed08e63a302a57eb89c10032dcc02ec4', 'account_tree', 'ed08e63a302a57eb89c10032dcc02ec4'),
+('7da186e90e9b5958ad2c6f76129c7bcc', 'b5cdde57ca675d5da44f8f948419afd3', 'account', 'b5cdde57ca675d5da44f8f948419afd3'),
+('899c9a888fad51b6b3b572383baf072c', 'b5cdde57ca675d5da44f8f948419afd3', 'account_tree', 'b5cdde57ca675d5da44f8f948419afd3'),
+('3cf45ea410ea5cd7add165401a4f8744', 'b3db34c536e254668d6cf45dd03f4a2f', 'account', 'b3db34c536e254668d6cf45dd03f4a2f'),
+('1cc89ffb18505c6bbab86e90f093a609', 'b3db34c536e254668d6cf45dd03f4a2f', 'account_tree', 'b3db34c536e254668d6cf45dd03f4a2f')
+ON CONFLICT ("sys_id") DO UPDATE SET "origin_account" = excluded."origin_account", "reach" = excluded."reach", "account" = excluded."account" WHERE ("csm_account_reach"."origin_account", "csm_account_reach"."reach", "csm_account_reach"."account") IS NOT (excluded."origin_account", excluded."reach", excluded."account");
+
+-- csm_access_grant: 76 rows
+INSERT INTO "csm_access_grant" ("sys_id", "grantee_kind", "grantee_role", "grantee_account", "contact", "consumer", "csm_user", "rule", "source_role", "source_responsibility", "table_name", "level", "scope", "is_conditional", "when_filter", "origin_account", "reach", "sold_product") VALUES
+('d5bb39366a6157f1bba8fc6091924d45', 'account', NULL, 'b4191b86d8f35eacbd28b06e20f3a44e', NULL, NULL, NULL, 'account_sold_products', NULL, NULL, 'sold_product', 'read', 'account', 0, NULL, 'b4191b86d8f35eacbd28b06e20f3a44e', 'account', NULL),
+('ab0b53b7bf61535787412da3a819dcb7', 'account', NULL, 'f90b310d44dc50458fe9887eb12da945', NULL, NULL, NULL, 'account_sold_products', NULL, NULL, 'sold_product', 'read', 'account', 0, NULL, 'f90b310d44dc50458fe9887eb12da945', 'account', NULL),
+('757678f4d8bc59d7a642df56316fe2d5', 'account', NULL, '2016901418845c069981ac61f9a31b68', NULL, NULL, NULL, 'account_sold_products', NULL, NULL, 'sold_product', 'read', 'account', 0, NULL, '2016901418845c069981ac61f9a31b68', 'account', NULL),
+('96ef6f658efa5cee9cb88677b1dc51b5', 'account', NULL, 'c04845e7a8475264bcf36187b738e82d', NULL, NULL, NULL, 'account_sold_products', NULL, NULL, 'sold_product', 'read', 'account', 0, NULL, 'c04845e7a8475264bcf36187b738e82d', 'account', NULL),
+('1cdf17daba335d6fa010b751cec62fb5', 'account', NULL, '6759f1b8f6045096a6d30cc71638342b', NULL, NULL, NULL, 'account_sold_products', NULL, NULL, 'sold_product', 'read', 'account', 0, NULL, '6759f1b8f6045096a6d30cc71638342b', 'account', NULL),
+('e1db2cc57baf5c2696cfdab75a01b57c', 'account', NULL, '9d47ad4c3c47512db77d23d64376295d', NULL, NULL, NULL, 'account_sold_products', NULL, NULL, 'sold_product', 'read', 'account', 0, NULL, '9d47ad4c3c47512db77d23d64376295d', 'account', NULL),
+('34d75a699835505ea18f5318b5d8a657', 'account', NULL, 'a7ac5f020b0159ad8995ad20e774f58d', NULL, NULL, NULL, 'account_sold_products', NULL, NULL, 'sold_product', 'read', 'account', 0, NULL, 'a7ac5f020b0159ad8995ad20e774f58d', 'account', NULL),
+('a622e7c0a4155935bb227fb50e8a0489', 'account', NULL, '607cc412e8be57ab898d7eee846bc88c', NULL, NULL, NULL, 'account_sold_products', NULL, NULL, 'sold_product', 'read', 'account', 0, NULL, '607cc412e8be57ab898d7eee846bc88c', 'account', NULL),
+('800c7f37fda45a6996e9be2f5394c4c2', 'account', NULL, 'ed08e63a302a57eb89c10032dcc02ec4', NULL, NULL, NULL, 'account_sold_products', NULL, NULL, 'sold_product', 'read', 'account', 0, NULL, 'ed08e63a302a57eb89c10032dcc02ec4', 'account', NULL),
+('82dd9ca46e3c5251a1862fe31d861b6f', 'account', NULL, 'b5cdde57ca675d5da44f8f948419afd3', NULL, NULL, NULL, 'account_sold_products', NULL, NULL, 'sold_product', 'read', 'account', 0, NULL, 'b5cdde57ca675d5da44f8f948419afd3', 'account', NULL),
+('9c6de9592ede5e46868b757aade9f117', 'account', NULL, 'b3db34c536e254668d6cf45dd03f4a2f', NULL, NULL, NULL, 'account_sold_products', NULL, NULL, 'sold_product', 'read', 'account', 0, NULL, 'b3db34c536e254668d6cf45dd03f4a2f', 'account', NULL),
+('0531236ef1695e9fb4474cd5c6114e3b', 'consumer', NULL, NULL, NULL, '9d86ce7474e258ebb3fe0474e6d3ff7d', NULL, 'responsibility', NULL, '7ed1ab30872d586a8a108feb721afa80', 'case', 'read', 'holder_cases', 0, NULL, NULL, NULL, '919f418fecf05ce39127bd1de05e71ac'),
+('8403d111bf9c5a739a4a990b62bf7510', 'consumer', NULL, NULL, NULL, '9d86ce7474e258ebb3fe0474e6d3ff7d', NULL, 'responsibility', NULL, '7ed1ab30872d586a8a108feb721afa80', 'sold_product', 'read', 'holder', 0, NULL, NULL, NULL, '919f418fecf05ce39127bd1de05e71ac'),
+('bbe357a36409560fa942ff2911acadc9', 'consumer', NULL, NULL, NULL, '8bea4562112958cb971d2857fb573a7a', NULL, 'responsibility', NULL, '9375e3d6ad615964bd0341030d0b56f0', 'case', 'read', 'holder_cases', 0, NULL, NULL, NULL, '919f418fecf05ce39127bd1de05e71ac'),
+('04d8ae7bb04a5802999b6243402bdc14', 'consumer', NULL, NULL, NULL, '8bea4562112958cb971d2857fb573a7a', NULL, 'responsibility', NULL, '9375e3d6ad615964bd0341030d0b56f0', 'case', 'write', 'holder_cases', 0, NULL, NULL, NULL, '919f418fecf05ce39127bd1de05e71ac'),
+('5bb6275213d95ecf8e927cef22d2862c', 'consumer', NULL, NULL, NULL, '8bea4562112958cb971d2857fb573a7a', NULL, 'responsibility', NULL, '7ed1ab30872d586a8a108feb721afa80', 'case', 'read', 'holder_cases', 0, NULL, NULL, NULL, '919f418fecf05ce39127bd1de05e71ac'),
+('06110d088de15ed6aa2605d52cd67562', 'consumer', NULL, NULL, NULL, '8bea4562112958cb971d2857fb573a7a', NULL, 'responsibility', NULL, '7ed1ab30872d586a8a108feb721afa80', 'sold_product', 'read', 'holder', 0, NULL, NULL, NULL, '919f418fecf05ce39127bd1de05e71ac'),
+('eff1007a1fdf5fcc9de6d61f046a19b4', 'contact', NULL, NULL, '15f8396a1280595ea8c3ce69f03caf3d', NULL, NULL, 'named_contact', NULL, NULL, 'sold_product', 'read', 'holder', 0, NULL, NULL, NULL, '7a51aa242b9552a78554a02f1a2fba9f'),
+('b944591890ab50d4902c7e8d22545b1a', 'contact', NULL, NULL, '1889a4ccd3b054878c9598f7e5f4f818', NULL, NULL, 'responsibility', NULL, '044a40856487504d916b1874cde2fb04', 'case', 'read', 'holder', 0, NULL, 'c04845e7a8475264bcf36187b738e82d', 'account', NULL),
+('c3c034595106576aa73fd7a80f1ccfe4', 'contact', NULL, NULL, '1889a4ccd3b054878c9598f7e5f4f818', NULL, NULL, 'responsibility', NULL, '044a40856487504d916b1874cde2fb04', 'case', 'write', 'holder', 0, NULL, 'c04845e7a8475264bcf36187b738e82d', 'account', NULL),
+('89c32b0361e85fa1addcacf61f8d1b3d', 'contact', NULL, NULL, '1889a4ccd3b054878c9598f7e5f4f818', NULL, NULL, 'responsibility', NULL, '044a40856487504d916b1874cde2fb04', 'sold_product', 'read', 'holder', 0, NULL, 'c04845e7a8475264bcf36187b738e82d', 'account', NULL),
+('204df6fc1b4d5b13a7a70b4dd2de611d', 'contact', NULL, NULL, 'd4c79f389c955219b40bf9034368a6d9', NULL, NULL, 'responsibility', NULL, '34ba4813da32592f8ebfd0e20a2b9c10', 'case', 'read', 'holder_cases', 0, NULL, NULL, NULL, '37bef5ebecfc5745b611195fe5c0ee04'),
+('75b46d7f5e3c5f36bde0b2e619bbca33', 'contact', NULL, NULL, 'd4c79f389c955219b40bf9034368a6d9', NULL, NULL, 'responsibility', NULL, '34ba4813da32592f8ebfd0e20a2b9c10', 'case', 'write', 'holder_cases', 0, NULL, NULL, NULL, '37bef5ebecfc5745b611195fe5c0ee04'),
+('e3cd745c7d9d56ec9ae0c148220b40d2', 'contact', NULL, NULL, 'd4c79f389c955219b40bf9034368a6d9', NULL, NULL, 'responsibility', NULL, '34ba4813da32592f8ebfd0e20a2b9c10', 'sold_product', 'read', 'holder', 0, NULL, NULL, NULL, '37bef5ebecfc5745b611195fe5c0ee04'),
+('bf3e11f48ace57a18ad751391c1ba1e9', 'contact', NULL, NULL, '00c76673cf7b5f749aac130bb077c3c2', NULL, NULL, 'responsibility', NULL, 'e83d050201505ecfa7a946a2d1223305', 'case', 'read', 'holder_cases', 0, NULL, NULL, NULL, '919f418fecf05ce39127bd1de05e71ac'),
+('d4dfe104176c5b97a2a1273d69435413', 'contact', NULL, NULL, 'd591ace3bd395d97815eca70435b0220', NULL, NULL, 'named_contact', NULL, NULL, 'sold_product', 'read', 'holder', 0, NULL, NULL, NULL, '37bef5ebecfc5745b611195fe5c0ee04'),
+('20cd92ab184c5e618bc709e999ddb73f', 'contact', NULL, NULL, '8421abdb6c6c5c1d970a5383e88e4cbe', NULL, NULL, 'responsibility', NULL, '34ba4813da32592f8ebfd0e20a2b9c10', 'case', 'read', 'holder_cases', 0, NULL, NULL, NULL, '37bef5ebecfc5745b611195fe5c0ee04'),
+('00b5ae3fd01158b99d0aba2f8ba8ffa8', 'contact', NULL, NULL, '8421abdb6c6c5c1d970a5383e88e4cbe', NULL, NULL, 'responsibility', NULL, '34ba4813da32592f8ebfd0e20a2b9c10', 'case', 'write', 'holder_cases', 0, NULL, NULL, NULL, '37bef5ebecfc5745b611195fe5c0ee04'),
+('9912749272655ff48185e9dd932a6c86', 'contact', NULL, NULL, '8421abdb6c6c5c1d970a5383e88e4cbe', NULL, NULL, 'responsibility', NULL, '34ba4813da32592f8ebfd0e20a2b9c10', 'sold_product', 'read', 'holder', 0, NULL, NULL, NULL, '37bef5ebecfc5745b611195fe5c0ee04'),
+('ce259ee322285a22816b06f73d689784', 'contact', NULL, NULL, 'a71764c141b65af88293e25f3351eabd', NULL, NULL, 'named_contact', NULL, NULL, 'sold_product', 'read', 'holder', 0, NULL, NULL, NULL, '919f418fecf05ce39127bd1de05e71ac'),
+('66a6b213aec153ceada07793cd702607', 'role', '413657b414cd5de3962cb9b3ca3309d9', NULL, NULL, NULL, NULL, 'role', '413657b414cd5de3962cb9b3ca3309d9', NULL, 'case', 'create', 'self', 1, NULL, NULL, NULL, NULL),
+('f11ac19bd5c750e595553757b31fc0dd', 'role', '413657b414cd5de3962cb9b3ca3309d9', NULL, NULL, NULL, NULL, 'role', '413657b414cd5de3962cb9b3ca3309d9', NULL, 'case', 'read', 'self', 1, NULL, NULL, NULL, NULL),
+('eb90c1b8e2f25f829232b762202707de', 'role', '413657b414cd5de3962cb9b3ca3309d9', NULL, NULL, NULL, NULL, 'role', '413657b414cd5de3962cb9b3ca3309d9', NULL, 'case', 'write', 'self', 1, NULL, NULL, NULL, NULL),
+('7ba7d51823ef5673abd6ca63d601b1a2', 'role', '7953979709745a66a4d8b02cbfd37841', NULL, NULL, NULL, NULL, 'role', '7953979709745a66a4d8b02cbfd37841', NULL, 'case', 'create', 'account_tree', 0, NULL, NULL, NULL, NULL),
+('2da2d6dab82a5dd4827f563c52faeb96', 'role', '7953979709745a66a4d8b02cbfd37841', NULL, NULL, NULL, NULL, 'role', '7953979709745a66a4d8b02cbfd37841', NULL, 'case', 'read', 'account_tree', 0, NULL, NULL, NULL, NULL),
+('f161072d770653fbadc754a3a6aa371f', 'role', '7953979709745a66a4d8b02cbfd37841', NULL, NULL, NULL, NULL, 'role', '7953979709745a66a4d8b02cbfd37841', NULL, 'case', 'write', 'account_tree', 0, NULL, NULL, NULL, NULL),
+('185da9a64e0c5e4e8a147a642204341d', 'role', '7953979709745a66a4d8b02cbfd37841', NULL, NULL, NULL, NULL, 'role', '7953979709745a66a4d8b02cbfd37841', NULL, 'contact', 'read', 'account_tree', 0, NULL, NULL, NULL, NULL),
+('d95320e9a26059199417083f008eb532', 'role', '7953979709745a66a4d8b02cbfd37841', NULL, NULL, NULL, NULL, 'role', '7953979709745a66a4d8b02cbfd37841', NULL, 'contact', 'write', 'account_tree', 0, NULL, NULL, NULL, NULL),
+('f58740ad146a5c148f08b9bd9e8cf037', 'role', '7953979709745a66a4d8b02cbfd37841', NULL, NULL, NULL, NULL, 'role', '548fe7fca0cb54b78bf72d3522e54688', NULL, 'case', 'create', 'self', 1, NULL, NULL, NULL, NULL),
+('6169b7896a1256f7be4e50c0e013abe0', 'role', '7953979709745a66a4d8b02cbfd37841', NULL, NULL, NULL, NULL, 'role', '548fe7fca0cb54b78bf72d3522e54688', NULL, 'case', 'read', 'self', 1, NULL, NULL, NULL, NULL),
+('a52f4ed435fc5230b6f4a2b02d861f7c', 'role', '7953979709745a66a4d8b02cbfd37841', NULL, NULL, NULL, NULL, 'role', '548fe7fca0cb54b78bf72d3522e54688', NULL, 'case', 'write', 'self', 1, NULL, NULL, NULL, NULL),
+('2fce0ae2d0df5971a3a4b0534b5b4cc2', 'role', '548fe7fca0cb54b78bf72d3522e54688', NULL, NULL, NULL, NULL, 'role', '548fe7fca0cb54b78bf72d3522e54688', NULL, 'case', 'create', 'self', 1, NULL, NULL, NULL, NULL),
+('5655239eabdf59a68a1a19cfdeeba060', 'role', '548fe7fca0cb54b78bf72d3522e54688', NULL, NULL, NULL, NULL, 'role', '548fe7fca0cb54b78bf72d3522e54688', NULL, 'case', 'read', 'self', 1, NULL, NULL, NULL, NULL),
+('ea352420d34d5059af999e3eb5177188', 'role', '548fe7fca0cb54b78bf72d3522e54688', NULL, NULL, NULL, NULL, 'role', '548fe7fca0cb54b78bf72d3522e54688', NULL, 'case', 'write', 'self', 1, NULL, NULL, NULL, NULL),
+('66c3cc4b3dc359d3a69b8dda4daa0660', 'role', '6617443d46f55291aca7be5974444f8e', NULL, NULL, NULL, NULL, 'role', '6617443d46f55291aca7be5974444f8e', NULL, 'install_base', 'read', 'account', 1, 'active=true', NULL, NULL, NULL),
+('7eed1f94a4d85314ae894d4a49a46ed2', 'role', '9ddcf4ee0514597ab79d9d8d5a1e488a', NULL, NULL, NULL, NULL, 'role', '7953979709745a66a4d8b02cbfd37841', NULL, 'case', 'create', 'account_tree', 0, NULL, NULL, NULL, NULL),
+('cc215712d0295ad7bd40d49b23eeb698', 'role', '9ddcf4ee0514597ab79d9d8d5a1e488a', NULL, NULL, NULL, NULL, 'role', '7953979709745a66a4d8b02cbfd37841', NULL, 'case', 'read', 'account_tree', 0, NULL, NULL, NULL, NULL),
+('1286cc25c4cf5ca493daea4ba18e0eee', 'role', '9ddcf4ee0514597ab79d9d8d5a1e488a', NULL, NULL, NULL, NULL, 'role', '7953979709745a66a4d8b02cbfd37841', NULL, 'case', 'write', 'account_tree', 0, NULL, NULL, NULL, NULL),
+('6f83ee9adf5b5167b1a66b892d2ff482', 'role', '9ddcf4ee0514597ab79d9d8d5a1e488a', NULL, NULL, NULL, NULL, 'role', '7953979709745a66a4d8b02cbfd37841', NULL, 'contact', 'read', 'account_tree', 0, NULL, NULL, NULL, NULL),
+('df706527dc835a7a89af9ce9ba765b2a', 'role', '9ddcf4ee0514597ab79d9d8d5a1e488a', NULL, NULL, NULL, NULL, 'role', '7953979709745a66a4d8b02cbfd37841', NULL, 'contact', 'write', 'account_tree', 0, NULL, NULL, NULL, NULL),
+('7fdbba923bcc5864ac3678bee069f39a', 'role', '9ddcf4ee0514597ab79d9d8d5a1e488a', NULL, NULL, NULL, NULL, 'role', '548fe7fca0cb54b78bf72d3522e54688', NULL, 'case', 'create', 'self', 1, NULL, NULL, NULL, NULL),
+('267224722c9f55f1ba88a2952f13f5fe', 'role', '9ddcf4ee0514597ab79d9d8d5a1e488a', NULL, NULL, NULL, NULL, 'role', '548fe7fca0cb54b78bf72d3522e54688', NULL, 'case', 'read', 'self', 1, NULL, NULL, NULL, NULL),
+('c4a6719349e15d438b0c36635e51350d', 'role', '9ddcf4ee0514597ab79d9d8d5a1e488a', NULL, NULL, NULL, NULL, 'role', '548fe7fca0cb54b78bf72d3522e54688', NULL, 'case', 'write', 'self', 1, NULL, NULL, NULL, NULL),
+('fafe3cac47835836b4d95104c9887afb', 'role', '9ddcf4ee0514597ab79d9d8d5a1e488a', NULL, NULL, NULL, NULL, 'role', '9ddcf4ee0514597ab79d9d8d5a1e488a', NULL, 'case', 'create', 'partner_customers', 0, NULL, NULL, NULL, NULL),
+('06a157a8586b519e8c2349f442412928', 'role', '9ddcf4ee0514597ab79d9d8d5a1e488a', NULL, NULL, NULL, NULL, 'role', '9ddcf4ee0514597ab79d9d8d5a1e488a', NULL, 'case', 'read', 'partner_customers', 0, NULL, NULL, NULL, NULL),
+('a1d157d7ef7f550d90382e2a8f759642', 'role', '9ddcf4ee0514597ab79d9d8d5a1e488a', NULL, NULL, NULL, NULL, 'role', '9ddcf4ee0514597ab79d9d8d5a1e488a', NULL, 'case', 'write', 'partner_customers', 0, NULL, NULL, NULL, NULL),
+('d66756593dce5789825f42d8e7647537', 'role', '9ddcf4ee0514597ab79d9d8d5a1e488a', NULL, NULL, NULL, NULL, 'role', '9ddcf4ee0514597ab79d9d8d5a1e488a', NULL, 'contact', 'read', 'partner_customers', 0, NULL, NULL, NULL, NULL),
+('7715829587df576782f0da401b51e6b9', 'role', '9ddcf4ee0514597ab79d9d8d5a1e488a', NULL, NULL, NULL, NULL, 'role', '9ddcf4ee0514597ab79d9d8d5a1e488a', NULL, 'contact', 'write', 'partner_customers', 0, NULL, NULL, NULL, NULL),
+('c54066b4f79857d7a7b9d5cdcb8c126a', 'role', '9ddcf4ee0514597ab79d9d8d5a1e488a', NULL, NULL, NULL, NULL, 'role', 'b7bb5f6b583d5cb2b2349b7f67b0956a', NULL, 'case', 'create', 'partner_contact', 1, NULL, NULL, NULL, NULL),
+('5b64d4fc0e7c5de6b9d5df3ab4369fef', 'role', '9ddcf4ee0514597ab79d9d8d5a1e488a', NULL, NULL, NULL, NULL, 'role', 'b7bb5f6b583d5cb2b2349b7f67b0956a', NULL, 'case', 'create', 'self', 1, NULL, NULL, NULL, NULL),
+('f174856c635f58cba86f608b2747a613', 'role', '9ddcf4ee0514597ab79d9d8d5a1e488a', NULL, NULL, NULL, NULL, 'role', 'b7bb5f6b583d5cb2b2349b7f67b0956a', NULL, 'case', 'read', 'partner_contact', 1, NULL, NULL, NULL, NULL),
+('ef351fdbf23055e28f9afd039ba47094', 'role', '9ddcf4ee0514597ab79d9d8d5a1e488a', NULL, NULL, NULL, NULL, 'role', 'b7bb5f6b583d5cb2b2349b7f67b0956a', NULL, 'case', 'read', 'self', 1, NULL, NULL, NULL, NULL),
+('6d2a42f44f5f5465bebf074e6b9305ff', 'role', '9ddcf4ee0514597ab79d9d8d5a1e488a', NULL, NULL, NULL, NULL, 'role', 'b7bb5f6b583d5cb2b2349b7f67b0956a', NULL, 'case', 'write', 'partner_contact', 1, NULL, NULL, NULL, NULL),
+('bf67d02e947f5cc5a57063acba76a601', 'role', '9ddcf4ee0514597ab79d9d8d5a1e488a', NULL, NULL, NULL, NULL, 'role', 'b7bb5f6b583d5cb2b2349b7f67b0956a', NULL, 'case', 'write', 'self', 1, NULL, NULL, NULL, NULL),
+('e14e0d353c8c515eb6483a058f4d54ca', 'role', 'b7bb5f6b583d5cb2b2349b7f67b0956a', NULL, NULL, NULL, NULL, 'role', '548fe7fca0cb54b78bf72d3522e54688', NULL, 'case', 'create', 'self', 1, NULL, NULL, NULL, NULL),
+('c6938adaa74d5e599088632e0140ebc3', 'role', 'b7bb5f6b583d5cb2b2349b7f67b0956a', NULL, NULL, NULL, NULL, 'role', '548fe7fca0cb54b78bf72d3522e54688', NULL, 'case', 'read', 'self', 1, NULL, NULL, NULL, NULL),
+('0e399e84efa05b9295dc294b68f489e6', 'role', 'b7bb5f6b583d5cb2b2349b7f67b0956a', NULL, NULL, NULL, NULL, 'role', '548fe7fca0cb54b78bf72d3522e54688', NULL, 'case', 'write', 'self', 1, NULL, NULL, NULL, NULL),
+('b005af2258685e298a340007ccadf822', 'role', 'b7bb5f6b583d5cb2b2349b7f67b0956a', NULL, NULL, NULL, NULL, 'role', 'b7bb5f6b583d5cb2b2349b7f67b0956a', NULL, 'case', 'create', 'partner_contact', 1, NULL, NULL, NULL, NULL),
+('e9bc10d052b85b3dbae2b73bf00b4afc', 'role', 'b7bb5f6b583d5cb2b2349b7f67b0956a', NULL, NULL, NULL, NULL, 'role', 'b7bb5f6b583d5cb2b2349b7f67b0956a', NULL, 'case', 'create', 'self', 1, NULL, NULL, NULL, NULL),
+('f2a8bc5908db55e8870f2751f38fe261', 'role', 'b7bb5f6b583d5cb2b2349b7f67b0956a', NULL, NULL, NULL, NULL, 'role', 'b7bb5f6b583d5cb2b2349b7f67b0956a', NULL, 'case', 'read', 'partner_contact', 1, NULL, NULL, NULL, NULL),
+('e27e284c505d5f70813c1b2d63d52e36', 'role', 'b7bb5f6b583d5cb2b2349b7f67b0956a', NULL, NULL, NULL, NULL, 'role', 'b7bb5f6b583d5cb2b2349b7f67b0956a', NULL, 'case', 'read', 'self', 1, NULL, NULL, NULL, NULL),
+('c27d2d0d3a7e5844b308017642d88a6f', 'role', 'b7bb5f6b583d5cb2b2349b7f67b0956a', NULL, NULL, NULL, NULL, 'role', 'b7bb5f6b583d5cb2b2349b7f67b0956a', NULL, 'case', 'write', 'partner_contact', 1, NULL, NULL, NULL, NULL),
+('82a92de59e9c57babf42d3234609b807', 'role', 'b7bb5f6b583d5cb2b2349b7f67b0956a', NULL, NULL, NULL, NULL, 'role', 'b7bb5f6b583d5cb2b2349b7f67b0956a', NULL, 'case', 'write', 'self', 1, NULL, NULL, NULL, NULL),
+('26f47e6d7deb515b99d197311fc2901f', 'user', NULL, NULL, NULL, NULL, '2c82e6e1168f56b6a4326f5f3d17c7aa', 'responsibility', NULL, '2ac611df6e5054668eb52815877b806f', 'account', 'read', 'holder', 0, NULL, 'fcd32562b9105cff8402619860cc6347', 'account', NULL),
+('513e0f8e75345fffa0237060371ac76d', 'user', NULL, NULL, NULL, NULL, '2c82e6e1168f56b6a4326f5f3d17c7aa', 'responsibility', NULL, '2ac611df6e5054668eb52815877b806f', 'case', 'read', 'holder', 0, NULL, 'fcd32562b9105cff8402619860cc6347', 'account', NULL),
+('500a0eec0a125d228354799dbc256462', 'user', NULL, NULL, NULL, NULL, '2c82e6e1168f56b6a4326f5f3d17c7aa', 'responsibility', NULL, '2ac611df6e5054668eb52815877b806f', 'case', 'write', 'holder', 0, NULL, 'fcd32562b9105cff8402619860cc6347', 'account', NULL)
+ON CONFLICT ("sys_id") DO UPDATE SET "grantee_kind" = excluded."grantee_kind", "grantee_role" = excluded."grantee_role", "grantee_account" = excluded."grantee_account", "contact" = excluded."contact", "consumer" = excluded."consumer", "csm_user" = excluded."csm_user", "rule" = excluded."rule", "source_role" = excluded."source_role", "source_responsibility" = excluded."source_responsibility", "table_name" = excluded."table_name", "level" = excluded."level", "scope" = excluded."scope", "is_conditional" = excluded."is_conditional", "when_filter" = excluded."when_filter", "origin_account" = excluded."origin_account", "reach" = excluded."reach", "sold_product" = excluded."sold_product" WHERE ("csm_access_grant"."grantee_kind", "csm_access_grant"."grantee_role", "csm_access_grant"."grantee_account", "csm_access_grant"."contact", "csm_access_grant"."consumer", "csm_access_grant"."csm_user", "csm_access_grant"."rule", "csm_access_grant"."source_role", "csm_access_grant"."source_responsibility", "csm_access_grant"."table_name", "csm_access_grant"."level", "csm_access_grant"."scope", "csm_access_grant"."is_conditional", "csm_access_grant"."when_filter", "csm_access_grant"."origin_account", "csm_access_grant"."reach", "csm_access_grant"."sold_product") IS NOT (excluded."grantee_kind", excluded."grantee_role", excluded."grantee_account", excluded."contact", excluded."consumer", excluded."csm_user", excluded."rule", excluded."source_role", excluded."source_responsibility", excluded."table_name", excluded."level", excluded."scope", excluded."is_conditional", excluded."when_filter", excluded."origin_account", excluded."reach", excluded."sold_product");
+COMMIT;

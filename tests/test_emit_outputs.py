@@ -1,0 +1,437 @@
+"""render_outputs / write_outputs / compare_outputs: the files, their escaping, determinism, atomicity."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import os
+import random
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from conftest import CONFIGS, REPO, describe
+from emit_fixtures.emitkit import HOSTILE, compile_tree, write_hostile_config
+
+import csmconf
+from csmconf.emit import compare_outputs, render_outputs, write_outputs
+from csmconf.emit.acl import _description
+from csmconf.emit.templating import xml_escape, xml_safe_text
+from csmconf.graph import LEVELS, TABLES
+
+EXPECTED_FILES = {
+    "access/effective_access.csv",
+    "acl/rules.json",
+    "acl/sys_security_acl.xml",
+    "manifest.json",
+    *(
+        f"sql/{d}/{f}"
+        for d in ("mysql", "postgresql", "sqlite")
+        for f in ("schema.sql", "seed.sql")
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def example():
+    from csmconf.pipeline import compile_config
+
+    c = compile_config(CONFIGS)
+    assert c.errors == 0, describe(c.diagnostics)
+    return c, render_outputs(c)
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory):
+    c = compile_tree(write_hostile_config(tmp_path_factory.mktemp("hostile") / "cfg"))
+    assert c.errors == 0, describe(c.diagnostics)
+    return c, render_outputs(c)
+
+
+def rules_of(files) -> list[dict]:
+    return json.loads(files["acl/rules.json"])["rules"]
+
+
+# -- the files -------------------------------------------------------------------------------
+
+
+def test_file_set_and_manifest(example):
+    c, files = example
+    assert set(files) == EXPECTED_FILES
+    assert list(files) == sorted(files, key=lambda p: p.encode())
+    manifest = json.loads(files["manifest.json"])
+    assert manifest["compiler"]["version"] == csmconf.__version__
+    assert manifest["inputs"] == {p: {"sha256": d} for p, d in c.tree.digests.items()}
+    for path, digest in c.tree.digests.items():
+        assert hashlib.sha256((CONFIGS / path).read_bytes()).hexdigest() == digest
+    assert set(manifest["outputs"]) == EXPECTED_FILES - {"manifest.json"}
+    for path, entry in manifest["outputs"].items():
+        assert entry["sha256"] == hashlib.sha256(files[path]).hexdigest()
+    text = files["manifest.json"].decode()
+    assert not re.search(r"20\d\d-\d\d-\d\d", text), "no timestamps in the manifest"
+
+
+def test_only_wanted_dialects(tmp_path):
+    from csmconf.pipeline import compile_config
+
+    (tmp_path / "s.yaml").write_text(
+        "version: 1\nsettings:\n  dialects: [postgresql]\n", encoding="utf-8"
+    )
+    c = compile_config(tmp_path)
+    assert c.errors == 0, describe(c.diagnostics)
+    files = render_outputs(c)
+    assert {p for p in files if p.startswith("sql/")} == {
+        "sql/postgresql/schema.sql",
+        "sql/postgresql/seed.sql",
+    }
+
+
+def test_empty_configuration_renders(tmp_path):
+    from csmconf.pipeline import compile_config
+
+    c = compile_config(tmp_path)
+    files = render_outputs(c)
+    assert set(files) == EXPECTED_FILES
+    assert b"partner_account" in files["sql/sqlite/seed.sql"]  # built-ins are rows too
+
+
+def test_rules_json(example):
+    _c, files = example
+    rules = rules_of(files)
+    assert rules
+    ids = [r["sys_id"] for r in rules]
+    assert len(set(ids)) == len(ids) and all(re.fullmatch(r"[0-9a-f]{32}", i) for i in ids)
+    for r in rules:
+        assert r["table"] in TABLES and r["operation"] in LEVELS
+        assert r["decision"] in ("allowed", "conditional")
+        assert isinstance(r["condition"]["all"], list) and r["encoded_query"]
+        for place in r["sources"]:
+            assert place == "<builtin>" or re.fullmatch(r"[^:]+\.ya?ml:\d+", place), place
+        if r["scope"] == "self" and r["rule"] == "role":
+            assert "contact=javascript:gs.getUserID()" in r["encoded_query"]
+            assert r["decision"] == "conditional"
+        if r["scope"] == "partner_contact":
+            assert "partner_contact=javascript:gs.getUserID()" in r["encoded_query"]
+    viewer = [r for r in rules if r["source"] == "role:install_base_viewer"]
+    assert viewer and all(r["encoded_query"].endswith("^active=true") for r in viewer)
+    assert any("roles.yaml:" in p for r in viewer for p in r["sources"])
+    # one rule per line of the file: a rule's change is one line of a diff
+    lines = files["acl/rules.json"].decode().splitlines()
+    assert sum(1 for line in lines if line.lstrip().startswith('{"condition"')) == len(rules)
+
+
+def _xml_records(data: bytes):
+    root = ET.fromstring(data)
+    assert root.tag == "unload"
+    acls = [e for e in root if e.tag == "sys_security_acl"]
+    roles = [e for e in root if e.tag == "sys_security_acl_role"]
+    return acls, roles
+
+
+@pytest.mark.parametrize("which", ["example", "hostile"])
+def test_xml_parses_back_to_the_same_values(which, example, hostile):
+    c, files = example if which == "example" else hostile
+    rules = {r["sys_id"]: r for r in rules_of(files)}
+    acls, roles = _xml_records(files["acl/sys_security_acl.xml"])
+    assert len(acls) == len(rules)
+    for acl in acls:
+        rule = rules[acl.findtext("sys_id")]
+        assert acl.findtext("condition") == xml_safe_text(rule["encoded_query"])
+        assert acl.findtext("u_csmconf_name") == xml_safe_text(rule["name"])
+        assert acl.findtext("description") == xml_safe_text(_description(c.config, rule))
+        assert acl.findtext("name") == rule["servicenow_table"]
+        assert acl.findtext("operation") == rule["operation"]
+    for role in roles:
+        parent = role.find("sys_security_acl").text
+        assert parent in rules
+        ref = role.find("sys_user_role")
+        rid = ref.get("name")
+        assert rid in rules[parent]["roles"]
+        assert ref.get("display_value") == xml_safe_text(c.config.roles[rid].name)
+    assert len(roles) == sum(len(r["roles"]) for r in rules.values())
+
+
+def test_xml_carries_hostile_names_exactly(hostile):
+    _c, files = hostile
+    acls, roles = _xml_records(files["acl/sys_security_acl.xml"])
+    descriptions = "\n".join(a.findtext("description") for a in acls)
+    for key in ("role_name", "resp_name", "acme_name", "cust_name", "sp_name"):
+        assert HOSTILE[key] in descriptions, key
+    conditions = [a.findtext("condition") for a in acls]
+    assert any(HOSTILE["role_when"] in cond for cond in conditions)
+    assert any(HOSTILE["resp_when"] in cond for cond in conditions)
+    names = {r.find("sys_user_role").get("display_value") for r in roles}
+    assert HOSTILE["role_name"] in names
+    raw = files["acl/sys_security_acl.xml"]
+    assert b"<![CDATA[" not in raw.replace(b"&lt;![CDATA[", b"")
+
+
+def test_xml_escape_rules():
+    assert xml_escape('a<b>&"c"\r\n\t') == "a&lt;b&gt;&amp;&quot;c&quot;&#13;&#10;&#9;"
+    assert xml_escape("ctl\x01\x1a") == "ctl\ufffd\ufffd"  # not representable in XML 1.0
+    attr, text = xml_escape('x\ny "q"'), xml_escape("]]> \r\n")
+    element = ET.fromstring('<a b="' + attr + '">' + text + "</a>")
+    assert element.get("b") == 'x\ny "q"' and element.text == "]]> \r\n"
+
+
+def _csv_rows(data: bytes) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(data.decode("utf-8"), newline="")))
+
+
+@pytest.mark.parametrize("which", ["example", "hostile"])
+def test_csv_is_every_decision(which, example, hostile):
+    c, files = example if which == "example" else hostile
+    rows = _csv_rows(files["access/effective_access.csv"])
+    assert rows[0] == [
+        "principal",
+        "principal_name",
+        "level",
+        "table",
+        "target",
+        "target_name",
+        "decision",
+        "paths",
+    ]
+    body = rows[1:]
+    assert body == sorted(body, key=lambda r: (r[0].encode(), r[2], r[3], r[4].encode()))
+    got = {(r[0], r[2], r[3], r[4]): r[6] for r in body}
+    assert len(got) == len(body)
+    want = {}
+    config, engine = c.config, c.engine
+    for p in config.principals:
+        for target in [*config.accounts.values(), *config.sold_products.values()]:
+            for table in TABLES:
+                for level in LEVELS:
+                    d = engine.decide(p, level, table, target)
+                    if d.decision != "denied":
+                        want[(d.principal, level, table, d.target)] = d.decision
+    assert got == want
+    assert all(r[7] for r in body), "every row names its paths"
+    if which == "example":
+        with open(
+            REPO / "tests" / "decisions" / "configs_decisions.csv", newline="", encoding="utf-8"
+        ) as fh:
+            oracle = {tuple(r[:4]): r[4] for r in list(csv.reader(fh))[1:]}
+        assert got == oracle
+
+
+def test_csv_carries_hostile_names_exactly(hostile):
+    _c, files = hostile
+    rows = _csv_rows(files["access/effective_access.csv"])
+    principal_names = {r[0]: r[1] for r in rows[1:]}
+    target_names = {r[4]: r[5] for r in rows[1:]}
+    assert principal_names["contact:c1"] == HOSTILE["c1_name"]
+    assert principal_names["contact:c2"] == HOSTILE["c2_name"]
+    assert principal_names["consumer:k1"] == HOSTILE["k1_name"]
+    assert target_names["account:acme"] == HOSTILE["acme_name"]
+    assert target_names["account:cust"] == HOSTILE["cust_name"]
+    assert target_names["sold_product:sp1"] == HOSTILE["sp_name"]
+    assert any(HOSTILE["resp_when"] in r[7] for r in rows[1:])
+
+
+# -- determinism -----------------------------------------------------------------------------
+
+
+def _yaml_rows(root: Path):
+    from ruamel.yaml import YAML
+
+    yaml = YAML(typ="safe", pure=True)
+    rows, settings = [], None
+    for path in sorted(root.rglob("*.yaml")):
+        doc = yaml.load(path.read_text(encoding="utf-8"))
+        for section, items in doc.items():
+            if section == "version":
+                continue
+            if section == "settings":
+                settings = items
+                continue
+            for item in items or ():
+                rows.append((section, item))
+    return rows, settings
+
+
+def _write_shuffled(src: Path, dst: Path, seed: int) -> None:
+    """The same rows, spread over differently named files in another order."""
+    rows, settings = _yaml_rows(src)
+    rng = random.Random(seed)
+    rng.shuffle(rows)
+    names = ["zz/last.yaml", "a.yml", "m/n/middle.yaml", "0-first.yaml", "Q.yaml"]
+    per_file: dict[str, list] = {n: [] for n in names}
+    for i, row in enumerate(rows):
+        per_file[names[(i * 7 + seed) % len(names)]].append(row)
+    for name, items in per_file.items():
+        lines = ["version: 1"]
+        if settings is not None and name == names[seed % len(names)]:
+            lines.append("settings: " + json.dumps(settings, ensure_ascii=False))
+        sections: dict[str, list] = {}
+        for section, item in items:
+            sections.setdefault(section, []).append(item)
+        for section in sorted(sections, key=lambda s: rng.random()):
+            lines.append(f"{section}:")
+            lines += ["  - " + json.dumps(item, ensure_ascii=False) for item in sections[section]]
+        path = dst / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def _without_sources(data: bytes) -> list:
+    doc = json.loads(data)
+    for rule in doc["rules"]:
+        rule.pop("sources")
+    return doc
+
+
+def test_output_does_not_depend_on_file_names_or_row_order(example, tmp_path):
+    from csmconf.pipeline import compile_config
+
+    _c, files = example
+    for seed in (1, 2):
+        dst = tmp_path / f"shuffled{seed}"
+        _write_shuffled(CONFIGS, dst, seed)
+        c = compile_config(dst)
+        assert c.errors == 0, describe(c.diagnostics)
+        other = render_outputs(c)
+        assert set(other) == set(files)
+        for path in files:
+            if path in ("manifest.json", "acl/rules.json"):
+                continue  # they name the input files and their lines
+            assert other[path] == files[path], path
+        assert _without_sources(other["acl/rules.json"]) == _without_sources(
+            files["acl/rules.json"]
+        )
+
+
+def test_output_does_not_depend_on_the_order_files_were_created(example, tmp_path):
+    from csmconf.pipeline import compile_config
+
+    _c, files = example
+    dst = tmp_path / "copy"
+    for path in sorted(CONFIGS.rglob("*.yaml"), reverse=True):
+        target = dst / path.relative_to(CONFIGS)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(path.read_bytes())
+    c = compile_config(dst)
+    assert render_outputs(c) == files
+
+
+_RENDER = """
+import hashlib, json, sys
+from pathlib import Path
+from csmconf.pipeline import compile_config
+from csmconf.emit import render_outputs
+files = render_outputs(compile_config(Path(sys.argv[1])))
+print(json.dumps({p: hashlib.sha256(d).hexdigest() for p, d in files.items()}, sort_keys=True))
+"""
+
+
+def test_output_does_not_depend_on_pythonhashseed(tmp_path):
+    root = write_hostile_config(tmp_path / "cfg")
+    runs = []
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run(
+            [sys.executable, "-c", _RENDER, str(CONFIGS)],
+            capture_output=True,
+            env=env,
+            timeout=300,
+            cwd=REPO,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr.decode()
+        hostile_run = subprocess.run(
+            [sys.executable, "-c", _RENDER, str(root)],
+            capture_output=True,
+            env=env,
+            timeout=300,
+            cwd=REPO,
+            check=False,
+        )
+        assert hostile_run.returncode == 0, hostile_run.stderr.decode()
+        runs.append((done.stdout, hostile_run.stdout))
+    assert runs[0] == runs[1]
+
+
+# -- writing and comparing -------------------------------------------------------------------
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_write_outputs_swaps_the_whole_directory(tmp_path):
+    out = tmp_path / "generated"
+    first = {"a.txt": b"1", "sub/b.txt": b"2", "gone.txt": b"old"}
+    write_outputs(first, out)
+    assert _tree(out) == first
+    second = {"a.txt": b"one", "sub/c.txt": b"3"}
+    write_outputs(second, out)
+    assert _tree(out) == second  # files no longer produced disappear
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["generated"]  # no temporary leftovers
+
+
+def test_write_outputs_failure_leaves_the_old_output(tmp_path, monkeypatch):
+    from csmconf.emit import fsio
+
+    out = tmp_path / "generated"
+    write_outputs({"keep.txt": b"old"}, out)
+    real_fsync = os.fsync
+    calls = {"n": 0}
+
+    def failing_fsync(fd):
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise OSError("disk full")
+        return real_fsync(fd)
+
+    monkeypatch.setattr(fsio.os, "fsync", failing_fsync)
+    with pytest.raises(OSError, match="disk full"):
+        write_outputs({"new1.txt": b"1", "new2.txt": b"2", "new3.txt": b"3"}, out)
+    monkeypatch.undo()
+    assert _tree(out) == {"keep.txt": b"old"}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["generated"]
+
+    real_rename = os.rename
+
+    def failing_rename(src, dst):
+        if Path(src).name.startswith(".generated.tmp-"):
+            raise OSError("rename refused")
+        return real_rename(src, dst)
+
+    monkeypatch.setattr(fsio.os, "rename", failing_rename)
+    with pytest.raises(OSError, match="rename refused"):
+        write_outputs({"new.txt": b"1"}, out)
+    monkeypatch.undo()
+    assert _tree(out) == {"keep.txt": b"old"}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["generated"]
+
+
+@pytest.mark.parametrize("bad", ["/abs.txt", "../up.txt", "a/../../b", "a//b", "", "a\\b"])
+def test_write_outputs_refuses_paths_outside(tmp_path, bad):
+    with pytest.raises(ValueError):
+        write_outputs({bad: b"x"}, tmp_path / "out")
+    assert not (tmp_path / "out").exists()
+
+
+def test_compare_outputs(tmp_path, example):
+    _c, files = example
+    out = tmp_path / "generated"
+    assert compare_outputs(files, out) == [f"missing {p}" for p in sorted(files, key=str.encode)]
+    write_outputs(files, out)
+    assert compare_outputs(files, out) == []
+    (out / "extra.txt").write_text("x")
+    (out / "acl" / "rules.json").write_bytes(b"{}")
+    (out / "manifest.json").unlink()
+    assert compare_outputs(files, out) == [
+        "changed acl/rules.json",
+        "extra extra.txt",
+        "missing manifest.json",
+    ]
