@@ -117,17 +117,31 @@ def _tests_line(result) -> str | None:
 
 def common(fn):
     """Options shared by every command that reports diagnostics."""
-    fn = click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
-                      help="output format; with any but text, stdout holds only the document")(fn)
+    fn = click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(FORMATS),
+        default="text",
+        show_default=True,
+        help="output format; with any but text, stdout holds only the document",
+    )(fn)
     fn = click.option("--strict", is_flag=True, help="warnings count as errors")(fn)
     fn = click.option("-q", "--quiet", count=True, help="less output")(fn)
-    fn = click.option("-v", "--verbose", count=True, help="more output (stage timings) on stderr")(fn)
+    fn = click.option("-v", "--verbose", count=True, help="more output (stage timings) on stderr")(
+        fn
+    )
     return fn
 
 
 def config_option(fn):
-    fn = click.option("--config", "config_opt", type=str, default=None, metavar="DIR",
-                      help=f"configuration directory (default: {DEFAULT_CONFIG}/)")(fn)
+    fn = click.option(
+        "--config",
+        "config_opt",
+        type=str,
+        default=None,
+        metavar="DIR",
+        help=f"configuration directory (default: {DEFAULT_CONFIG}/)",
+    )(fn)
     return fn
 
 
@@ -208,7 +222,9 @@ def _decision_text(d, root: Path, explain: bool) -> str:
                 if hop.source == hop.target:  # an access entry: a statement, not a move
                     lines.append(f"    {prefix}{hop.source} {hop.label}    ({where})")
                 else:
-                    lines.append(f"    {prefix}{hop.source} -[{hop.label}]-> {hop.target}    ({where})")
+                    lines.append(
+                        f"    {prefix}{hop.source} -[{hop.label}]-> {hop.target}    ({where})"
+                    )
     return "\n".join(lines) + "\n"
 
 
@@ -216,12 +232,16 @@ def _decision_text(d, root: Path, explain: bool) -> str:
 @click.argument("principal")
 @click.argument("level", type=click.Choice(LEVEL_CHOICES))
 @click.argument("table", type=click.Choice(TABLE_CHOICES))
-@click.option("--on", "target", required=True, metavar="TARGET", help="account:ID or sold_product:ID")
+@click.option(
+    "--on", "target", required=True, metavar="TARGET", help="account:ID or sold_product:ID"
+)
 @click.option("--explain", is_flag=True, help="show every granting path, hop by hop")
 @click.argument("directory", required=False)
 @config_option
 @common
-def check(principal, level, table, target, explain, directory, config_opt, fmt, strict, quiet, verbose):
+def check(
+    principal, level, table, target, explain, directory, config_opt, fmt, strict, quiet, verbose
+):
     """Answer one access question: allowed, conditional or denied."""
     out, root, result = _query_setup(directory, config_opt, fmt, strict, quiet, verbose)
     p = _lookup(result, principal, ("contact", "consumer", "user"), "principal")
@@ -230,7 +250,14 @@ def check(principal, level, table, target, explain, directory, config_opt, fmt, 
     if fmt == "text":
         out.doc(_decision_text(d, root, explain))
     else:
-        out.doc(json.dumps({"format_version": 1, "command": "check", **_decision_dict(d, root)}, indent=2, ensure_ascii=False) + "\n")
+        out.doc(
+            json.dumps(
+                {"format_version": 1, "command": "check", **_decision_dict(d, root)},
+                indent=2,
+                ensure_ascii=False,
+            )
+            + "\n"
+        )
     sys.exit(EXIT_FOUND if d.decision == "denied" else EXIT_OK)
 
 
@@ -241,14 +268,18 @@ def _decision_dict(d, root: Path) -> dict:
     doc = d.to_dict()
     for path, (_g, hops) in zip(doc["paths"], zip(d.grants, d.paths)):
         for hop_dict, hop in zip(path["hops"], hops):
-            hop_dict["place"] = show(hop.place.file) + (f":{hop.place.line}:{hop.place.column}" if hop.place.line else "")
+            hop_dict["place"] = show(hop.place.file) + (
+                f":{hop.place.line}:{hop.place.column}" if hop.place.line else ""
+            )
     return doc
 
 
 @main.command("who-can")
 @click.argument("level", type=click.Choice(LEVEL_CHOICES))
 @click.argument("table", type=click.Choice(TABLE_CHOICES))
-@click.option("--on", "target", required=True, metavar="TARGET", help="account:ID or sold_product:ID")
+@click.option(
+    "--on", "target", required=True, metavar="TARGET", help="account:ID or sold_product:ID"
+)
 @click.argument("directory", required=False)
 @config_option
 @common
@@ -257,17 +288,31 @@ def who_can(level, table, target, directory, config_opt, fmt, strict, quiet, ver
     out, root, result = _query_setup(directory, config_opt, fmt, strict, quiet, verbose)
     t = _lookup(result, target, ("account", "sold_product"), "target")
     engine = result.engine
-    decisions = [engine.decide(result.config.lookup(d.principal), level, table, t, explain=True)
-                 for d in engine.who_can(level, table, t)]
+    decisions = [
+        engine.decide(result.config.lookup(d.principal), level, table, t, explain=True)
+        for d in engine.who_can(level, table, t)
+    ]
     if fmt == "text":
         if not decisions:
             out.doc(f"nobody may {level} {table} on {target}\n")
         for d in decisions:
             out.doc(_decision_text(d, root, explain=True))
     else:
-        out.doc(json.dumps({"format_version": 1, "command": "who-can", "level": level, "table": table,
-                            "target": target, "principals": [_decision_dict(d, root) for d in decisions]},
-                           indent=2, ensure_ascii=False) + "\n")
+        out.doc(
+            json.dumps(
+                {
+                    "format_version": 1,
+                    "command": "who-can",
+                    "level": level,
+                    "table": table,
+                    "target": target,
+                    "principals": [_decision_dict(d, root) for d in decisions],
+                },
+                indent=2,
+                ensure_ascii=False,
+            )
+            + "\n"
+        )
     sys.exit(EXIT_OK)
 
 
@@ -278,7 +323,7 @@ def who_can(level, table, target, directory, config_opt, fmt, strict, quiet, ver
 @common
 def what_can(principal, directory, config_opt, fmt, strict, quiet, verbose):
     """Every declared target x table x level that PRINCIPAL is not denied."""
-    out, root, result = _query_setup(directory, config_opt, fmt, strict, quiet, verbose)
+    out, _root, result = _query_setup(directory, config_opt, fmt, strict, quiet, verbose)
     p = _lookup(result, principal, ("contact", "consumer", "user"), "principal")
     decisions = result.engine.what_can(p)
     if fmt == "text":
@@ -287,27 +332,54 @@ def what_can(principal, directory, config_opt, fmt, strict, quiet, verbose):
         for d in decisions:
             out.doc(f"{d.decision:<12} {d.level:<7} {d.table:<13} {d.target}\n")
     else:
-        out.doc(json.dumps({"format_version": 1, "command": "what-can", "principal": principal,
-                            "access": [{"target": d.target, "table": d.table, "level": d.level,
-                                        "decision": d.decision} for d in decisions]},
-                           indent=2, ensure_ascii=False) + "\n")
+        out.doc(
+            json.dumps(
+                {
+                    "format_version": 1,
+                    "command": "what-can",
+                    "principal": principal,
+                    "access": [
+                        {
+                            "target": d.target,
+                            "table": d.table,
+                            "level": d.level,
+                            "decision": d.decision,
+                        }
+                        for d in decisions
+                    ],
+                },
+                indent=2,
+                ensure_ascii=False,
+            )
+            + "\n"
+        )
     sys.exit(EXIT_OK)
 
 
 def _revision_tree(rev: str, config_path: str, into: Path) -> Path:
     """Extract `config_path` as it is in git revision `rev` into `into`."""
+    import io
     import subprocess
     import tarfile
-    import io
 
     try:
-        top = subprocess.run(["git", "rev-parse", "--show-toplevel"], capture_output=True, text=True, check=True).stdout.strip()
-        prefix = subprocess.run(["git", "rev-parse", "--show-prefix"], capture_output=True, text=True, check=True).stdout.strip()
+        top = subprocess.run(
+            ["git", "rev-parse", "--show-toplevel"], capture_output=True, text=True, check=True
+        ).stdout.strip()
+        prefix = subprocess.run(
+            ["git", "rev-parse", "--show-prefix"], capture_output=True, text=True, check=True
+        ).stdout.strip()
         inside = (Path(prefix) / config_path).as_posix().rstrip("/")
-        data = subprocess.run(["git", "-C", top, "archive", "--format=tar", rev, "--", inside], capture_output=True, check=True).stdout
+        data = subprocess.run(
+            ["git", "-C", top, "archive", "--format=tar", rev, "--", inside],
+            capture_output=True,
+            check=True,
+        ).stdout
     except (OSError, subprocess.CalledProcessError) as exc:
         detail = getattr(exc, "stderr", b"") or b""
-        detail = detail.decode(errors="replace").strip() if isinstance(detail, bytes) else str(detail)
+        detail = (
+            detail.decode(errors="replace").strip() if isinstance(detail, bytes) else str(detail)
+        )
         _fail(f"cannot read '{config_path}' at revision '{rev}': {detail or exc}")
     with tarfile.open(fileobj=io.BytesIO(data)) as tar:
         tar.extractall(into, filter="data")
@@ -319,7 +391,12 @@ def _revision_tree(rev: str, config_path: str, into: Path) -> Path:
 @main.command()
 @click.argument("old")
 @click.argument("new")
-@click.option("--git", "use_git", is_flag=True, help="OLD and NEW are git revisions; the config path is resolved in each")
+@click.option(
+    "--git",
+    "use_git",
+    is_flag=True,
+    help="OLD and NEW are git revisions; the config path is resolved in each",
+)
 @click.option("--exit-code", is_flag=True, help="exit 1 when access changed")
 @config_option
 @common
@@ -333,7 +410,10 @@ def diff(old, new, use_git, exit_code, config_opt, fmt, strict, quiet, verbose):
     with tempfile.TemporaryDirectory(prefix="csmconf-diff-") as tmp:
         if use_git:
             config_path = config_opt or DEFAULT_CONFIG
-            roots = [_revision_tree(old, config_path, Path(tmp) / "old"), _revision_tree(new, config_path, Path(tmp) / "new")]
+            roots = [
+                _revision_tree(old, config_path, Path(tmp) / "old"),
+                _revision_tree(new, config_path, Path(tmp) / "new"),
+            ]
         else:
             roots = [_config_dir(old, None), _config_dir(new, None)]
         sides = []
@@ -347,22 +427,53 @@ def diff(old, new, use_git, exit_code, config_opt, fmt, strict, quiet, verbose):
     if fmt == "text":
         marks = {"gained": "+", "lost": "-", "changed": "~"}
         for c in changes:
-            detail = c.after if c.kind == "gained" else c.before if c.kind == "lost" else f"{c.before} -> {c.after}"
+            detail = (
+                c.after
+                if c.kind == "gained"
+                else c.before
+                if c.kind == "lost"
+                else f"{c.before} -> {c.after}"
+            )
             out.doc(f"{marks[c.kind]} {c.principal} {c.level} {c.table} on {c.target}: {detail}\n")
         if not quiet:
             counts = {k: sum(1 for c in changes if c.kind == k) for k in marks}
-            out.log(f"{counts['gained']} gained, {counts['lost']} lost, {counts['changed']} changed")
+            out.log(
+                f"{counts['gained']} gained, {counts['lost']} lost, {counts['changed']} changed"
+            )
     else:
-        out.doc(json.dumps({"format_version": 1, "command": "diff", "old": old, "new": new,
-                            "changes": [c.to_dict() for c in changes]}, indent=2, ensure_ascii=False) + "\n")
+        out.doc(
+            json.dumps(
+                {
+                    "format_version": 1,
+                    "command": "diff",
+                    "old": old,
+                    "new": new,
+                    "changes": [c.to_dict() for c in changes],
+                },
+                indent=2,
+                ensure_ascii=False,
+            )
+            + "\n"
+        )
     sys.exit(EXIT_FOUND if changes and exit_code else EXIT_OK)
 
 
 @main.command()
 @click.argument("directory", required=False)
 @config_option
-@click.option("--format", "drawing", type=click.Choice(("dot", "mermaid", "html")), default="dot", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="write to a file instead of stdout")
+@click.option(
+    "--format",
+    "drawing",
+    type=click.Choice(("dot", "mermaid", "html")),
+    default="dot",
+    show_default=True,
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True),
+    help="write to a file instead of stdout",
+)
 @click.option("--strict", is_flag=True, help="warnings count as errors")
 @click.option("-q", "--quiet", count=True)
 @click.option("-v", "--verbose", count=True)
@@ -388,8 +499,21 @@ def graph(directory, config_opt, drawing, output, strict, quiet, verbose):
 @main.command("compile")
 @click.argument("directory", required=False)
 @config_option
-@click.option("-o", "--output", "out_dir", default="generated", show_default=True, metavar="OUT", help="output directory")
-@click.option("--check", "check_only", is_flag=True, help="compare with OUT instead of writing; exit 1 when out of date")
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    default="generated",
+    show_default=True,
+    metavar="OUT",
+    help="output directory",
+)
+@click.option(
+    "--check",
+    "check_only",
+    is_flag=True,
+    help="compare with OUT instead of writing; exit 1 when out of date",
+)
 @common
 def compile_command(directory, config_opt, out_dir, check_only, fmt, strict, quiet, verbose):
     """Validate, then write every output atomically (or --check it)."""
@@ -406,11 +530,18 @@ def compile_command(directory, config_opt, out_dir, check_only, fmt, strict, qui
     files = render_outputs(result)
     if check_only:
         differences = compare_outputs(files, target)
-        _report(out, result.diagnostics, root, extra={"command": "compile", "up_to_date": not differences, "differences": differences})
+        _report(
+            out,
+            result.diagnostics,
+            root,
+            extra={"command": "compile", "up_to_date": not differences, "differences": differences},
+        )
         for line in differences:
             click.echo(f"out of date: {line}", err=True)
         if differences:
-            click.echo(f"{target} is out of date; run `csmconf compile {root} -o {target}`", err=True)
+            click.echo(
+                f"{target} is out of date; run `csmconf compile {root} -o {target}`", err=True
+            )
         sys.exit(EXIT_FOUND if differences else EXIT_OK)
     try:
         write_outputs(files, target)
@@ -422,8 +553,20 @@ def compile_command(directory, config_opt, out_dir, check_only, fmt, strict, qui
 
 
 @main.command()
-@click.option("-o", "--output", "out_dir", required=True, metavar="DIR", help="directory for the JSON Schema files")
-@click.option("--check", "check_only", is_flag=True, help="compare with DIR instead of writing; exit 1 when stale")
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    required=True,
+    metavar="DIR",
+    help="directory for the JSON Schema files",
+)
+@click.option(
+    "--check",
+    "check_only",
+    is_flag=True,
+    help="compare with DIR instead of writing; exit 1 when stale",
+)
 def schema(out_dir, check_only):
     """Write the JSON Schema for configuration files."""
     from .emit import compare_outputs, write_outputs

@@ -52,10 +52,9 @@ def compile_config(root: Path, exclude: Path | None = None, run_tests: bool = Tr
     engine = AccessEngine(config)
     diags.extend(run_checks(config, engine))
     result = Compilation(root, tree, config, engine=engine)
-    if run_tests and config.tests:
-        if count(diags)[0] == 0:
-            test_diags, result.test_results = run_access_tests(config, engine)
-            diags.extend(test_diags)
-            result.tests_run = True
+    if run_tests and config.tests and count(diags)[0] == 0:
+        test_diags, result.test_results = run_access_tests(config, engine)
+        diags.extend(test_diags)
+        result.tests_run = True
     result.diagnostics = sort_diagnostics(diags)
     return result

@@ -142,7 +142,9 @@ def to_github(diags: list[Diagnostic], root: Path | None) -> str:
         props.append(f"title={d.code}")
         message = d.message
         for r in d.related:
-            message += f"\n  {r.message}: {show(r.place.file)}" + (f":{r.place.line}:{r.place.column}" if r.place.line else "")
+            message += f"\n  {r.message}: {show(r.place.file)}" + (
+                f":{r.place.line}:{r.place.column}" if r.place.line else ""
+            )
         if d.hint:
             message += f"\n  hint: {d.hint}"
         lines.append(f"::{d.severity.value} {','.join(props)}::{_gh_escape(message)}")
@@ -172,7 +174,9 @@ class SourceLines:
         return lines[number - 1]
 
 
-def to_text(diags: list[Diagnostic], root: Path | None, color: bool = False, summary: bool = True) -> str:
+def to_text(
+    diags: list[Diagnostic], root: Path | None, color: bool = False, summary: bool = True
+) -> str:
     show = PathShower(root)
     sources = SourceLines(root)
 
@@ -191,9 +195,16 @@ def to_text(diags: list[Diagnostic], root: Path | None, color: bool = False, sum
             width = 1
             if d.place.end_line == d.place.line and d.place.end_column > d.place.column:
                 width = d.place.end_column - d.place.column
-            out.append(" " * (len(gutter) - 2) + "| " + " " * (d.place.column - 1) + paint("^" * width, "1;32"))
+            out.append(
+                " " * (len(gutter) - 2)
+                + "| "
+                + " " * (d.place.column - 1)
+                + paint("^" * width, "1;32")
+            )
         for r in d.related:
-            rwhere = show(r.place.file) + (f":{r.place.line}:{r.place.column}" if r.place.line else "")
+            rwhere = show(r.place.file) + (
+                f":{r.place.line}:{r.place.column}" if r.place.line else ""
+            )
             out.append(f"  note: {rwhere}: {r.message}")
         if d.hint:
             out.append(f"  hint: {d.hint}")
@@ -205,7 +216,13 @@ def to_text(diags: list[Diagnostic], root: Path | None, color: bool = False, sum
     return "\n".join(out) + "\n"
 
 
-def render(fmt: str, diags: list[Diagnostic], root: Path | None, color: bool = False, extra: dict | None = None) -> str:
+def render(
+    fmt: str,
+    diags: list[Diagnostic],
+    root: Path | None,
+    color: bool = False,
+    extra: dict | None = None,
+) -> str:
     if fmt == "json":
         return to_json(diags, root, extra)
     if fmt == "sarif":

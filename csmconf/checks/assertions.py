@@ -99,13 +99,20 @@ def run_tests(config: Config, engine: AccessEngine) -> tuple[list[Diagnostic], l
                         )
                         for g, hops in zip(d.grants, d.paths):
                             for hop in hops:
-                                related.append(Related(hop.place, f"{g.describe()}: {hop.source} -[{hop.label}]-> {hop.target}"))
+                                related.append(
+                                    Related(
+                                        hop.place,
+                                        f"{g.describe()}: {hop.source} -[{hop.label}]-> {hop.target}",
+                                    )
+                                )
         else:
             if any(_resolve(config, ref, PRINCIPAL_KINDS) is None for ref in t.expect or ()):
                 continue
             expected_set = sorted(set(t.expect or ()))
             actual = sorted(
-                d.principal for d in engine.who_can(t.who_can, t.table, target) if d.decision == ALLOWED
+                d.principal
+                for d in engine.who_can(t.who_can, t.table, target)
+                if d.decision == ALLOWED
             )
             if actual != expected_set:
                 missing = sorted(set(expected_set) - set(actual))
@@ -124,7 +131,12 @@ def run_tests(config: Config, engine: AccessEngine) -> tuple[list[Diagnostic], l
                     d = engine.decide(principal, t.who_can, t.table, target, explain=True)
                     for g, hops in zip(d.grants, d.paths):
                         for hop in hops:
-                            related.append(Related(hop.place, f"{ref}: {g.describe()}: {hop.source} -[{hop.label}]-> {hop.target}"))
+                            related.append(
+                                Related(
+                                    hop.place,
+                                    f"{ref}: {g.describe()}: {hop.source} -[{hop.label}]-> {hop.target}",
+                                )
+                            )
         if result.failures:
             result.passed = False
             diags.append(

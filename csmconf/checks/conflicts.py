@@ -60,7 +60,9 @@ def inactive_relationship_types(config: Config, engine: AccessEngine):
                 "CSM501",
                 f"relationship type '{rel.type.id}' is inactive and cannot be used",
                 rel.place("type"),
-                related=(Related(rel.type.place("active"), f"'{rel.type.id}' is made inactive here"),),
+                related=(
+                    Related(rel.type.place("active"), f"'{rel.type.id}' is made inactive here"),
+                ),
             )
 
 
@@ -108,7 +110,9 @@ def partner_roles_on_non_partners(config: Config, engine: AccessEngine):
                     f"contact '{contact.id}' holds partner role '{role.id}'{via}, "
                     f"but its account '{account.id}' is not a partner",
                     contact.place("roles", i),
-                    related=(Related(account.id_place, f"account '{account.id}' (partner: false)"),),
+                    related=(
+                        Related(account.id_place, f"account '{account.id}' (partner: false)"),
+                    ),
                 )
 
 
@@ -137,7 +141,9 @@ def role_kinds(config: Config, engine: AccessEngine):
                 if role is None:
                     continue
                 bad = sorted(
-                    rid for rid in _closure(engine, role) if config.roles[rid].role_kind == forbidden
+                    rid
+                    for rid in _closure(engine, role)
+                    if config.roles[rid].role_kind == forbidden
                 )
                 if bad:
                     via = "" if bad[0] == role.id else f" (it contains {forbidden} role '{bad[0]}')"
@@ -185,7 +191,9 @@ def roles_required(config: Config, engine: AccessEngine):
         held = _held(engine, holder)
         for inner, _hops in engine.include_closure(resp):
             missing = [
-                (i, r) for i, r in enumerate(inner.roles_required) if r is not None and r.id not in held
+                (i, r)
+                for i, r in enumerate(inner.roles_required)
+                if r is not None and r.id not in held
             ]
             if missing:
                 via = "" if inner is resp else f" (required by included '{inner.id}')"
@@ -302,7 +310,9 @@ def related_party_fit(config: Config, engine: AccessEngine):
                     "CSM511",
                     f"responsibility '{rp.override.id}' is not allowed for related-party type '{t.id}'",
                     rp.place("responsibility"),
-                    related=(Related(t.place("allowed_responsibilities"), f"'{t.id}' allows these"),),
+                    related=(
+                        Related(t.place("allowed_responsibilities"), f"'{t.id}' allows these"),
+                    ),
                     hint="allowed: " + (", ".join(r.id for r in t.allowed) or "none"),
                 )
 

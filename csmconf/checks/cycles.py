@@ -8,13 +8,14 @@ closed path through its smallest id, every hop with its place.
 
 from __future__ import annotations
 
+import itertools
 from collections import deque
 
 import networkx as nx
 
 from ..diagnostics import Diagnostic, Place, Related
 from ..graph import AccessEngine
-from ..graph.build import CONTAINS, INCLUDES, PARENT_OF, RELATED_TO
+from ..graph.build import CONTAINS, INCLUDES, PARENT_OF
 from ..resolve import Config
 from .registry import check
 
@@ -51,7 +52,7 @@ def cycle_diagnostics(sub: nx.DiGraph, code: str, what: str) -> list[Diagnostic]
             continue
         start = min(component, key=lambda n: _short(n).encode())
         path = _cycle_through(sub, component, start)
-        hops = list(zip(path, path[1:]))
+        hops = list(itertools.pairwise(path))
         places: list[Place] = [sub.edges[a, b]["place"] for a, b in hops]
         text = " -> ".join(_short(n) for n in path)
         out.append(
@@ -60,7 +61,8 @@ def cycle_diagnostics(sub: nx.DiGraph, code: str, what: str) -> list[Diagnostic]
                 f"{what} cycle: {text}",
                 places[0],
                 related=tuple(
-                    Related(place, f"{_short(a)} -> {_short(b)}") for (a, b), place in zip(hops, places)
+                    Related(place, f"{_short(a)} -> {_short(b)}")
+                    for (a, b), place in zip(hops, places)
                 ),
                 hint="break the cycle by removing one of these links",
             )
@@ -82,7 +84,9 @@ def _typed_subgraph(engine: AccessEngine, rel: str, reverse: bool = False, key=N
 @check("CSM400")
 def hierarchy_cycles(config: Config, engine: AccessEngine):
     # Hops read child -> parent, each at the child's `parent` value.
-    return cycle_diagnostics(_typed_subgraph(engine, PARENT_OF, reverse=True), "CSM400", "account hierarchy")
+    return cycle_diagnostics(
+        _typed_subgraph(engine, PARENT_OF, reverse=True), "CSM400", "account hierarchy"
+    )
 
 
 @check("CSM401")
@@ -123,12 +127,16 @@ def self_references(config: Config, engine: AccessEngine):
     for role in config.roles.values():
         for i, inner in enumerate(role.contains):
             if inner is role:
-                yield Diagnostic("CSM404", f"role '{role.id}' contains itself", role.place("contains", i))
+                yield Diagnostic(
+                    "CSM404", f"role '{role.id}' contains itself", role.place("contains", i)
+                )
     for resp in config.responsibilities.values():
         for i, inner in enumerate(resp.includes):
             if inner is resp:
                 yield Diagnostic(
-                    "CSM404", f"responsibility '{resp.id}' includes itself", resp.place("includes", i)
+                    "CSM404",
+                    f"responsibility '{resp.id}' includes itself",
+                    resp.place("includes", i),
                 )
     for rel in config.account_relationships:
         if rel.from_account is not None and rel.from_account is rel.to_account:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from ..diagnostics import Diagnostic
 from ..graph import AccessEngine
-from ..model import place_of
 from ..graph.build import CONTAINS, HOLDS, HOLDS_ROLE, INCLUDES, REQUIRES, TYPED
+from ..model import place_of
 from ..resolve import Config
 from .registry import check
 

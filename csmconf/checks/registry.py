@@ -7,8 +7,8 @@ order and collects everything they report.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Callable, Iterable
 
 from ..diagnostics import CODES, Diagnostic
 from ..graph import AccessEngine

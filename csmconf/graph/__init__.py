@@ -4,6 +4,16 @@ from .access import ALLOWED, CONDITIONAL, DENIED, LEVELS, TABLES, AccessEngine, 
 from .build import build_graph, node_id, subgraph_of
 
 __all__ = [
-    "ALLOWED", "CONDITIONAL", "DENIED", "LEVELS", "TABLES", "AccessEngine", "Decision", "Grant", "Hop",
-    "build_graph", "node_id", "subgraph_of",
+    "ALLOWED",
+    "CONDITIONAL",
+    "DENIED",
+    "LEVELS",
+    "TABLES",
+    "AccessEngine",
+    "Decision",
+    "Grant",
+    "Hop",
+    "build_graph",
+    "node_id",
+    "subgraph_of",
 ]

@@ -16,24 +16,22 @@ so answering for every principal never walks the graph per contact.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
 
 import networkx as nx
 
-from ..diagnostics import BUILTIN, Place
+from ..diagnostics import Place
 from ..resolve import Config
 from ..resolve.objects import (
     Account,
     Contact,
-    Consumer,
     Entity,
     Responsibility,
     Role,
     SoldProduct,
-    User,
 )
 from .build import (
     CONTAINS,
+    GRANTS,
     HOLDS,
     HOLDS_ROLE,
     INCLUDES,
@@ -322,13 +320,9 @@ class AccessEngine:
         pnode = node_id(p)
         for rid, hops in roles.items():
             role = self.config.roles[rid]
-            for entry in role.access:
-                entry_hop = Hop(
-                    node_id(role),
-                    f"grants {entry.table} {'/'.join(entry.levels)} on {entry.scope}",
-                    node_id(role),
-                    _entry_place(role, entry),
-                )
+            for table_node, grant in self.out_edges(node_id(role), GRANTS):
+                entry = grant["entry"]
+                entry_hop = Hop(node_id(role), grant["label"], table_node, grant["place"])
                 out.extend(self._scope_grants(p, entry, "role", rid, (*hops, entry_hop), None))
         for resp, on, hold_hops in self.holdings(p):
             if isinstance(on, Account) and not on.active:
@@ -338,13 +332,9 @@ class AccessEngine:
             for inner, inc_hops in self.include_closure(resp):
                 if any(r is not None and r.id not in roles for r in inner.roles_required):
                     continue  # its own entries need its own roles_required
-                for entry in inner.access:
-                    entry_hop = Hop(
-                        node_id(inner),
-                        f"grants {entry.table} {'/'.join(entry.levels)} on {entry.scope}",
-                        node_id(inner),
-                        _entry_place(inner, entry),
-                    )
+                for table_node, grant in self.out_edges(node_id(inner), GRANTS):
+                    entry = grant["entry"]
+                    entry_hop = Hop(node_id(inner), grant["label"], table_node, grant["place"])
                     out.extend(
                         self._scope_grants(
                             p,
@@ -616,7 +606,10 @@ class AccessEngine:
         for u, keyed in pred[anode].items():
             if any(d["rel"] == RELATED_TO for d in keyed.values()):
                 accounts.add(self.obj(u).id)
-        records = [anode, *(f"sold_product:{sp}" for sp in self._owned_sold_products().get(account.id, ()))]
+        records = [
+            anode,
+            *(f"sold_product:{sp}" for sp in self._owned_sold_products().get(account.id, ())),
+        ]
         found: dict[str, Entity] = {}
         holders = [h for r in records for h in self._held_on.get(r, ())]
         member_accounts = {f"account:{a}" for a in accounts}
@@ -629,7 +622,9 @@ class AccessEngine:
             for u, keyed in pred[a].items():
                 if any(d["rel"] == MEMBER_OF for d in keyed.values()):
                     found[u] = self.obj(u)
-        return [found[k] for k in sorted(found, key=lambda n: (n.split(":", 1)[0], n.split(":", 1)[1]))]
+        return [
+            found[k] for k in sorted(found, key=lambda n: (n.split(":", 1)[0], n.split(":", 1)[1]))
+        ]
 
     def who_can(self, level: str, table: str, target: Entity) -> list[Decision]:
         out = []
@@ -654,12 +649,3 @@ def _target_open(target: Entity, table: str) -> bool:
     if isinstance(target, SoldProduct):
         return table in ("sold_product", "case")
     return isinstance(target, Account)
-
-
-def _entry_place(holder, entry) -> Place:
-    if holder.row is None:
-        return BUILTIN
-    for i, e in enumerate(holder.row.model.access or ()):
-        if e is entry:
-            return holder.place("access", i)
-    return holder.place("access")

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import networkx as nx
 
+from ..diagnostics import BUILTIN, Place
 from ..resolve import Config
+from ..resolve.objects import Entity
 
 # Edge types. Direction follows how access flows from a principal outwards.
 MEMBER_OF = "member_of"  # contact -> account
@@ -25,16 +27,26 @@ OWNS = "owns"  # account -> sold product
 NAMED_CONTACT = "named_contact"  # contact -> sold product
 RELATED_PARTY = "related_party"  # party -> sold product (attr: party)
 TYPED = "typed"  # related-party config -> responsibility (default/allowed)
+GRANTS = "grants"  # role or responsibility -> table (attr: entry, one access entry)
+
+TABLES = ("case", "sold_product", "account", "contact", "install_base")
 
 
 def node_id(entity) -> str:
     return f"{entity.kind}:{entity.id}"
 
 
+def entry_place(holder, index: int) -> Place:
+    """Where access entry `index` of a role or responsibility was written."""
+    return BUILTIN if holder.row is None else holder.place("access", index)
+
+
 def build_graph(config: Config) -> nx.MultiDiGraph:
     g = nx.MultiDiGraph()
     add_node = g.add_node
     add_edge = g.add_edge
+    for table in TABLES:
+        add_node(f"table:{table}", obj=Entity("table", table, None))
     for index in (
         config.accounts,
         config.contacts,
@@ -89,6 +101,18 @@ def build_graph(config: Config) -> nx.MultiDiGraph:
                     place=role.place("contains", i),
                     label="contains",
                     index=i,
+                )
+    for index in (config.roles, config.responsibilities):
+        for holder in index.values():
+            for i, entry in enumerate(holder.access):
+                add_edge(
+                    node_id(holder),
+                    f"table:{entry.table}",
+                    rel=GRANTS,
+                    entry=entry,
+                    place=entry_place(holder, _raw_index(holder, entry, i)),
+                    label=f"grants {'/'.join(entry.levels)} on {entry.scope}"
+                    + (f" when {entry.when}" if entry.when else ""),
                 )
     for resp in config.responsibilities.values():
         for i, inner in enumerate(resp.includes):
@@ -207,11 +231,20 @@ def build_graph(config: Config) -> nx.MultiDiGraph:
     return g
 
 
+def _raw_index(holder, entry, fallback: int) -> int:
+    # A role's holder-scoped entries were dropped after CSM202; find the entry as written.
+    if holder.row is None:
+        return fallback
+    for i, written in enumerate(holder.row.model.access or ()):
+        if written is entry:
+            return i
+    return fallback
+
+
 def subgraph_of(g: nx.MultiDiGraph, rel: str, key=None) -> nx.DiGraph:
     """The simple digraph of one edge type (optionally one relationship type), for cycle checks."""
     sub = nx.DiGraph()
     for u, v, data in g.edges(data=True):
-        if data["rel"] == rel and (key is None or key(data)):
-            if not sub.has_edge(u, v):
-                sub.add_edge(u, v, place=data["place"], data=data)
+        if data["rel"] == rel and (key is None or key(data)) and not sub.has_edge(u, v):
+            sub.add_edge(u, v, place=data["place"], data=data)
     return sub

@@ -42,7 +42,9 @@ def to_dot(g: nx.MultiDiGraph) -> str:
         name = getattr(obj, "name", None) or obj.id
         shape = _SHAPES.get(obj.kind, "box")
         style = ", style=dashed" if getattr(obj, "active", True) is False else ""
-        lines.append(f"  {_dot_quote(n)} [label={_dot_quote(n + chr(10) + name)}, shape={shape}{style}];")
+        lines.append(
+            f"  {_dot_quote(n)} [label={_dot_quote(n + chr(10) + name)}, shape={shape}{style}];"
+        )
     for u, v, label, _rel in _edges(g):
         lines.append(f"  {_dot_quote(u)} -> {_dot_quote(v)} [label={_dot_quote(label)}];")
     lines.append("}")
@@ -75,12 +77,12 @@ def to_mermaid(g: nx.MultiDiGraph) -> str:
 def to_html(g: nx.MultiDiGraph) -> str:
     body = html.escape(to_mermaid(g))
     return (
-        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         "<title>csmconf access graph</title>\n"
-        "<script type=\"module\">import mermaid from "
+        '<script type="module">import mermaid from '
         "'https://cdn.jsdelivr.net/npm/mermaid@11/dist/mermaid.esm.min.mjs';"
         " mermaid.initialize({startOnLoad: true, maxTextSize: 10000000});</script>\n"
-        "</head>\n<body>\n<pre class=\"mermaid\">\n" + body + "</pre>\n</body>\n</html>\n"
+        '</head>\n<body>\n<pre class="mermaid">\n' + body + "</pre>\n</body>\n</html>\n"
     )
 
 

@@ -61,7 +61,9 @@ def _file_error(rel: str, message: str, hint: str | None = None) -> Diagnostic:
     return Diagnostic("CSM104", message, Place(rel, 1, 1), hint=hint)
 
 
-def discover(root: Path, exclude: Path | None = None) -> tuple[list[tuple[str, Path]], list[Diagnostic]]:
+def discover(
+    root: Path, exclude: Path | None = None
+) -> tuple[list[tuple[str, Path]], list[Diagnostic]]:
     """Every YAML file below `root` as (relative POSIX path, real path), in canonical order.
 
     Hidden entries and `exclude` (the output directory) are skipped. Symbolic
@@ -83,7 +85,9 @@ def discover(root: Path, exclude: Path | None = None) -> tuple[list[tuple[str, P
             return
         visited_dirs.add(real_dir)
         try:
-            entries = sorted(os.scandir(directory), key=lambda e: e.name.encode("utf-8", "surrogateescape"))
+            entries = sorted(
+                os.scandir(directory), key=lambda e: e.name.encode("utf-8", "surrogateescape")
+            )
         except OSError as exc:
             rel = "/".join(rel_parts) or "."
             diags.append(_file_error(rel, f"cannot read directory: {exc.strerror}"))
@@ -199,8 +203,7 @@ def check_frame(doc: ParsedDocument) -> None:
         doc.diagnostics.append(
             Diagnostic(
                 "CSM102",
-                "a configuration file must be a mapping of sections, not "
-                + _kind_of(doc.data),
+                "a configuration file must be a mapping of sections, not " + _kind_of(doc.data),
                 Place(doc.file, root.line, root.column),
             )
         )

@@ -7,13 +7,13 @@ diagnostic needs one.
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 
 class Node:
     """Position of one YAML node (1-based, end exclusive) and of its children."""
 
-    __slots__ = ("line", "column", "end_line", "end_column", "keys", "values", "items", "raw")
+    __slots__ = ("column", "end_column", "end_line", "items", "keys", "line", "raw", "values")
 
     def __init__(self, line: int, column: int, end_line: int, end_column: int):
         self.line = line

@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from typing import Self
 
 import yaml
 from yaml import events as ev
@@ -36,7 +37,7 @@ class Invalid:
 
     _instance: Invalid | None = None
 
-    def __new__(cls) -> Invalid:
+    def __new__(cls) -> Self:
         if cls._instance is None:
             cls._instance = super().__new__(cls)
         return cls._instance
@@ -73,9 +74,9 @@ def resolve_plain(text: str):
     if _INT_RE.match(text):
         return int(text, 10)
     if _OCT_RE.match(text):
-        return int(text[2:], 8)
+        return int(text, 0)
     if _HEX_RE.match(text):
-        return int(text[2:], 16)
+        return int(text, 0)
     if _FLOAT_RE.match(text):
         return float(text)
     if _INF_RE.match(text):
@@ -87,7 +88,7 @@ def resolve_plain(text: str):
 
 def _explicit(tag: str, text: str):
     """Value of a scalar with an explicit core tag, or INVALID when it cannot be read as one."""
-    kind = tag[len(_CORE):]
+    kind = tag[len(_CORE) :]
     if kind == "str":
         return text
     value = resolve_plain(text)
@@ -110,7 +111,13 @@ _SCALAR_TAGS = frozenset(_CORE + k for k in ("str", "int", "float", "bool", "nul
 class _SyntaxProblem(Exception):
     def __init__(self, code: str, message: str, line: int, column: int, hint: str | None = None):
         super().__init__(message)
-        self.code, self.message, self.line, self.column, self.hint = code, message, line, column, hint
+        self.code, self.message, self.line, self.column, self.hint = (
+            code,
+            message,
+            line,
+            column,
+            hint,
+        )
 
 
 @dataclass
@@ -143,8 +150,10 @@ def parse_text(text: str, file: str) -> ParsedDocument:
         mark = e.problem_mark or e.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         what = e.problem or "invalid YAML"
-        if "cannot start any token" in what and text.splitlines()[line - 1 : line] and "\t" in (
-            text.splitlines()[line - 1][: col]
+        if (
+            "cannot start any token" in what
+            and text.splitlines()[line - 1 : line]
+            and "\t" in (text.splitlines()[line - 1][:col])
         ):
             what = "tab character used for indentation"
         msg = f"YAML syntax error: {what}"
@@ -219,7 +228,7 @@ class _Builder:
                 if value is INVALID:
                     self.error(
                         "CSM202",
-                        f"'{text}' cannot be read as {tag[len(_CORE):]}",
+                        f"'{text}' cannot be read as {tag[len(_CORE) :]}",
                         sm.line + 1,
                         sm.column + 1,
                     )
@@ -340,9 +349,7 @@ class _Builder:
                         "CSM101",
                         f"duplicate key '{key_data}'",
                         Place(self.file, key_node.line, key_node.column),
-                        related=(
-                            _related(self.file, first, f"'{key_data}' first given here"),
-                        ),
+                        related=(_related(self.file, first, f"'{key_data}' first given here"),),
                     )
                 )
                 continue

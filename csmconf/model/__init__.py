@@ -3,4 +3,12 @@
 from . import sections
 from .validate import Row, SettingsBlock, Validated, place_of, shape_checks, validate_documents
 
-__all__ = ["Row", "SettingsBlock", "Validated", "place_of", "sections", "shape_checks", "validate_documents"]
+__all__ = [
+    "Row",
+    "SettingsBlock",
+    "Validated",
+    "place_of",
+    "sections",
+    "shape_checks",
+    "validate_documents",
+]

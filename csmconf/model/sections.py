@@ -24,7 +24,13 @@ Text = Annotated[str, StringConstraints(min_length=1)]
 Table = Literal["case", "sold_product", "account", "contact", "install_base"]
 Level = Literal["read", "write", "create", "full"]
 Scope = Literal[
-    "self", "partner_contact", "account", "account_tree", "partner_customers", "holder", "holder_cases"
+    "self",
+    "partner_contact",
+    "account",
+    "account_tree",
+    "partner_customers",
+    "holder",
+    "holder_cases",
 ]
 HolderType = Literal["contact", "consumer", "user", "account"]
 RoleKind = Literal["internal", "external", "either"]
@@ -39,7 +45,7 @@ def _one_item_list(value):
     return [value] if isinstance(value, str) else value
 
 
-def OneOrMany(item):  # noqa: N802 - reads like a type
+def OneOrMany(item):
     return Annotated[list[item], BeforeValidator(_one_item_list)]
 
 

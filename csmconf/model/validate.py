@@ -213,10 +213,14 @@ def _walk(data, node: Node, loc) -> tuple[object, Node, list, bool]:
     path = []
     complete = True
     for step in loc:
-        if isinstance(data, dict) and isinstance(step, str) and step in data:
-            data = data[step]
-            child = node.child(step)
-        elif isinstance(data, list) and isinstance(step, int) and 0 <= step < len(data):
+        if (
+            isinstance(data, dict)
+            and isinstance(step, str)
+            and step in data
+            or isinstance(data, list)
+            and isinstance(step, int)
+            and 0 <= step < len(data)
+        ):
             data = data[step]
             child = node.child(step)
         else:
@@ -249,7 +253,7 @@ def _diagnostic(err: dict, file: str, data, node: Node, section: str) -> Diagnos
         )
     if etype == "extra_forbidden":
         unknown = str(loc[-1])
-        parent_value, parent_node, _, _ = _walk(data, node, loc[:-1])
+        _parent_value, parent_node, _, _ = _walk(data, node, loc[:-1])
         key_node = parent_node.key(unknown) or at
         allowed = _allowed_fields(section, loc)
         close = difflib.get_close_matches(unknown, allowed, n=1)
@@ -314,7 +318,22 @@ def describe(value) -> str:
     return repr(value)
 
 
-_YAML11_BOOLS = {"yes", "no", "on", "off", "y", "n", "Yes", "No", "On", "Off", "YES", "NO", "ON", "OFF"}
+_YAML11_BOOLS = {
+    "yes",
+    "no",
+    "on",
+    "off",
+    "y",
+    "n",
+    "Yes",
+    "No",
+    "On",
+    "Off",
+    "YES",
+    "NO",
+    "ON",
+    "OFF",
+}
 _PATTERN_MESSAGES = {
     "id": "is not a valid id: use lowercase letters, digits, '_', '.' and '-', "
     "starting with a letter or digit, at most 100 characters",
@@ -328,8 +347,12 @@ def _describe_error(err: dict, name: str, value, at: Node) -> tuple[str, str | N
     etype = err["type"]
     shown = at.raw if at.raw is not None else None
     if etype == "string_type":
-        hint = f"quote it: {name}: \"{shown}\"" if shown is not None else None
-        got = f"the number {shown}" if shown is not None and not isinstance(value, bool) else describe(value)
+        hint = f'quote it: {name}: "{shown}"' if shown is not None else None
+        got = (
+            f"the number {shown}"
+            if shown is not None and not isinstance(value, bool)
+            else describe(value)
+        )
         return f"expected text, got {got}", hint
     if etype == "bool_type":
         hint = None

@@ -27,7 +27,10 @@ _ROLES: dict[str, tuple[str, tuple[str, ...], tuple[AccessEntry, ...]]] = {
     "customer_admin": (
         "external",
         ("customer",),
-        (_entry("case", FULL, "account_tree"), _entry("contact", ("read", "write"), "account_tree")),
+        (
+            _entry("case", FULL, "account_tree"),
+            _entry("contact", ("read", "write"), "account_tree"),
+        ),
     ),
     "partner": (
         "external",

@@ -98,7 +98,9 @@ class _Resolver:
         self.config = Config(root=root, settings=settings, namespace=namespace)
         if validated.settings:
             first = validated.settings[0]
-            self.config.settings_place = Place(first.file, first.key_node.line, first.key_node.column)
+            self.config.settings_place = Place(
+                first.file, first.key_node.line, first.key_node.column
+            )
 
     # -- helpers ----------------------------------------------------------------------------
 
@@ -142,7 +144,8 @@ class _Resolver:
 
     def refs(self, index: dict, kind: str, row: Row, name: str, values, what: str) -> list:
         return [
-            self.ref(index, kind, v, row.value_place(name, i), what) for i, v in enumerate(values or ())
+            self.ref(index, kind, v, row.value_place(name, i), what)
+            for i, v in enumerate(values or ())
         ]
 
     def unique_value(self, seen: dict, value, entity_place: Place, label: str) -> None:
@@ -198,8 +201,13 @@ class _Resolver:
                 self.register(
                     index,
                     cls(
-                        row.kind, m.id, row, name=m.name or builtins.title(m.id), email=m.email,
-                        phone=getattr(m, "phone", None), active=m.active,
+                        row.kind,
+                        m.id,
+                        row,
+                        name=m.name or builtins.title(m.id),
+                        email=m.email,
+                        phone=getattr(m, "phone", None),
+                        active=m.active,
                     ),
                 )
         for row in rows["roles"]:
@@ -299,18 +307,26 @@ class _Resolver:
         c = self.config
         for account in c.accounts.values():
             m = account.row.model
-            account.parent = self.ref(c.accounts, "account", m.parent, account.place("parent"), "parent")
+            account.parent = self.ref(
+                c.accounts, "account", m.parent, account.place("parent"), "parent"
+            )
             if account.parent is not None and account.parent is not account:
                 account.parent.children.append(account)
             account.primary_contact = self.ref(
-                c.contacts, "contact", m.primary_contact, account.place("primary_contact"), "primary_contact"
+                c.contacts,
+                "contact",
+                m.primary_contact,
+                account.place("primary_contact"),
+                "primary_contact",
             )
 
     def resolve_principals(self) -> None:
         c = self.config
         for contact in c.contacts.values():
             m = contact.row.model
-            contact.account = self.ref(c.accounts, "account", m.account, contact.place("account"), "account")
+            contact.account = self.ref(
+                c.accounts, "account", m.account, contact.place("account"), "account"
+            )
             if contact.account is not None:
                 contact.account.contacts.append(contact)
         for index in (c.contacts, c.consumers, c.users):
@@ -321,7 +337,9 @@ class _Resolver:
         c = self.config
         for role in c.roles.values():
             if not role.builtin:
-                role.contains = self.refs(c.roles, "role", role.row, "contains", role.row.model.contains, "contains")
+                role.contains = self.refs(
+                    c.roles, "role", role.row, "contains", role.row.model.contains, "contains"
+                )
         for resp in c.responsibilities.values():
             if resp.builtin:
                 continue
@@ -360,10 +378,16 @@ class _Resolver:
                 AccountRelationship(
                     "account_relationship",
                     row,
-                    from_account=self.ref(c.accounts, "account", m.from_, row.value_place("from"), "from"),
+                    from_account=self.ref(
+                        c.accounts, "account", m.from_, row.value_place("from"), "from"
+                    ),
                     to_account=self.ref(c.accounts, "account", m.to, row.value_place("to"), "to"),
                     type=self.ref(
-                        c.relationship_types, "relationship_type", m.type, row.value_place("type"), "type"
+                        c.relationship_types,
+                        "relationship_type",
+                        m.type,
+                        row.value_place("type"),
+                        "type",
                     ),
                     order=m.order if m.order is not None else 100,
                 )
@@ -374,8 +398,12 @@ class _Resolver:
                 ContactRelationship(
                     "contact_relationship",
                     row,
-                    contact=self.ref(c.contacts, "contact", m.contact, row.value_place("contact"), "contact"),
-                    account=self.ref(c.accounts, "account", m.account, row.value_place("account"), "account"),
+                    contact=self.ref(
+                        c.contacts, "contact", m.contact, row.value_place("contact"), "contact"
+                    ),
+                    account=self.ref(
+                        c.accounts, "account", m.account, row.value_place("account"), "account"
+                    ),
                     responsibility=self.ref(
                         c.responsibilities,
                         "responsibility",
@@ -393,7 +421,9 @@ class _Resolver:
                     "team_member",
                     row,
                     user=self.ref(c.users, "user", m.user, row.value_place("user"), "user"),
-                    account=self.ref(c.accounts, "account", m.account, row.value_place("account"), "account"),
+                    account=self.ref(
+                        c.accounts, "account", m.account, row.value_place("account"), "account"
+                    ),
                     responsibility=self.ref(
                         c.responsibilities,
                         "responsibility",
@@ -417,7 +447,11 @@ class _Resolver:
                 if index is not None:
                     rp.party = self.ref(index, party_kind, party_id, rp.place("party"), "party")
                 rp.type = self.ref(
-                    c.related_party_configs, "related_party_config", item.type, rp.place("type"), "type"
+                    c.related_party_configs,
+                    "related_party_config",
+                    item.type,
+                    rp.place("type"),
+                    "type",
                 )
                 rp.override = self.ref(
                     c.responsibilities,
