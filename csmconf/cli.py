@@ -462,6 +462,58 @@ def diff(old, new, use_git, exit_code, config_opt, fmt, strict, quiet, verbose):
 @click.argument("directory", required=False)
 @config_option
 @click.option(
+    "--db",
+    "url",
+    required=True,
+    metavar="URL",
+    help="sqlite:///path.db, postgresql://user@host/db or mysql://user@host/db",
+)
+@click.option("--dry-run", is_flag=True, help="show the plan; change nothing")
+@common
+def apply(directory, config_opt, url, dry_run, fmt, strict, quiet, verbose):
+    """Bring a database to exactly the compiled state, in one transaction."""
+    from .emit.apply import ApplyError, apply_model
+    from .emit.rows import build_model
+
+    out = Out(fmt, quiet, verbose)
+    root = _config_dir(directory, config_opt)
+    result = _compile(root, out)
+    if result.failed(strict):
+        _report(out, result.diagnostics, root, extra={"command": "apply", **_tests_extra(result)})
+        out.log("errors found: the database was not changed")
+        sys.exit(EXIT_FOUND)
+    try:
+        plan = apply_model(build_model(result.config, result.engine), url, dry_run=dry_run)
+    except ApplyError as exc:
+        _fail(f"{exc} (nothing was changed)")
+    if fmt == "text":
+        inserts, updates, deletes = plan.totals()
+        out.doc(f"plan for {plan.url} ({plan.dialect}):\n")
+        if plan.create_schema:
+            out.doc(f"  create the schema ({len(plan.tables)} tables)\n")
+        for t in plan.tables:
+            if t.changed:
+                out.doc(f"  {t.table}: +{t.insert} ~{t.update} -{t.delete}\n")
+        if not plan.changed:
+            out.doc("  nothing to do: the database is up to date\n")
+        verb = (
+            "applied" if plan.applied else "dry run, nothing changed" if dry_run else "up to date"
+        )
+        out.doc(f"{verb}: {inserts} inserted, {updates} updated, {deletes} deleted\n")
+    else:
+        _report(
+            out,
+            result.diagnostics,
+            root,
+            extra={"command": "apply", "dry_run": dry_run, "plan": plan.to_dict()},
+        )
+    sys.exit(EXIT_OK)
+
+
+@main.command()
+@click.argument("directory", required=False)
+@config_option
+@click.option(
     "--format",
     "drawing",
     type=click.Choice(("dot", "mermaid", "html")),

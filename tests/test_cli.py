@@ -20,7 +20,11 @@ TWENTY = REPO / "tests" / "cases" / "invalid" / "twenty_mistakes" / "config"
 def run(*args: str, cwd: Path = REPO, env: dict | None = None) -> subprocess.CompletedProcess:
     full_env = {**os.environ, "NO_COLOR": "1", **(env or {})}
     return subprocess.run(
-        [sys.executable, "-m", "csmconf", *args], cwd=cwd, capture_output=True, text=True, env=full_env
+        [sys.executable, "-m", "csmconf", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env=full_env,
     )
 
 
@@ -53,7 +57,17 @@ def test_json_format_stdout_is_only_the_document():
     assert doc["format_version"] == 1
     assert doc["counts"] == {"errors": 20, "warnings": 2}
     first = doc["diagnostics"][0]
-    assert set(first) >= {"code", "severity", "message", "file", "line", "column", "end_line", "end_column", "related"}
+    assert set(first) >= {
+        "code",
+        "severity",
+        "message",
+        "file",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "related",
+    }
     assert first["file"].startswith("tests/cases/invalid/twenty_mistakes/config/")
 
 
@@ -80,7 +94,10 @@ def test_sarif_and_github_formats():
 
 def test_strict_turns_warnings_into_failure(tmp_path):
     cfg = tmp_path / "cfg"
-    shutil.copytree(REPO / "tests" / "cases" / "invalid" / "csm702_unused_role_and_responsibility" / "config", cfg)
+    shutil.copytree(
+        REPO / "tests" / "cases" / "invalid" / "csm702_unused_role_and_responsibility" / "config",
+        cfg,
+    )
     assert run("validate", str(cfg)).returncode == 0
     assert run("validate", str(cfg), "--strict").returncode == 1
 
@@ -91,19 +108,31 @@ def test_missing_directory_and_bad_flags_exit_2():
     assert "does not exist" in r.stderr
     assert r.stdout == ""
     assert run("validate", "--format", "xml").returncode == 2
-    assert run("check", "contact:peter-robinson", "fly", "case", "--on", "account:abc-corp").returncode == 2
+    assert (
+        run("check", "contact:peter-robinson", "fly", "case", "--on", "account:abc-corp").returncode
+        == 2
+    )
 
 
 def test_check_allowed_explain_shows_partner_path_with_places():
-    r = run("check", "contact:peter-robinson", "write", "case", "--on", "account:abc-corp", "--explain")
+    r = run(
+        "check", "contact:peter-robinson", "write", "case", "--on", "account:abc-corp", "--explain"
+    )
     assert r.returncode == 0, r.stderr
     out = r.stdout
     assert out.startswith("contact:peter-robinson write case on account:abc-corp: allowed")
-    assert re.search(r"contact:peter-robinson -\[member of\]-> account:gsi-tech\s+\(configs/contacts\.yaml:\d+\)", out)
     assert re.search(
-        r"account:gsi-tech -\[partner_account\]-> account:abc-corp\s+\(configs/accounts/partners\.yaml:\d+\)", out
+        r"contact:peter-robinson -\[member of\]-> account:gsi-tech\s+\(configs/contacts\.yaml:\d+\)",
+        out,
     )
-    assert re.search(r"via contact:peter-robinson -\[holds role\]-> role:partner_admin\s+\(configs/contacts\.yaml:\d+\)", out)
+    assert re.search(
+        r"account:gsi-tech -\[partner_account\]-> account:abc-corp\s+\(configs/accounts/partners\.yaml:\d+\)",
+        out,
+    )
+    assert re.search(
+        r"via contact:peter-robinson -\[holds role\]-> role:partner_admin\s+\(configs/contacts\.yaml:\d+\)",
+        out,
+    )
 
 
 def test_check_denied_exits_1_and_conditional_exits_0():
@@ -116,7 +145,16 @@ def test_check_denied_exits_1_and_conditional_exits_0():
 
 
 def test_check_json_and_unknown_principal():
-    r = run("check", "contact:peter-robinson", "write", "case", "--on", "account:abc-corp", "--format", "json")
+    r = run(
+        "check",
+        "contact:peter-robinson",
+        "write",
+        "case",
+        "--on",
+        "account:abc-corp",
+        "--format",
+        "json",
+    )
     doc = json.loads(r.stdout)
     assert doc["decision"] == "allowed"
     assert doc["paths"] and all(h["place"] for p in doc["paths"] for h in p["hops"])
@@ -126,7 +164,15 @@ def test_check_json_and_unknown_principal():
 
 
 def test_query_on_invalid_config_exits_2():
-    r = run("check", "contact:ann", "read", "case", "--on", "account:abc-corp", str(TWENTY.relative_to(REPO)))
+    r = run(
+        "check",
+        "contact:ann",
+        "read",
+        "case",
+        "--on",
+        "account:abc-corp",
+        str(TWENTY.relative_to(REPO)),
+    )
     assert r.returncode == 2
     assert "CSM202" in r.stderr
     assert r.stdout == ""
@@ -177,13 +223,18 @@ def test_diff_directories(tmp_path):
     contacts = new / "contacts.yaml"
     text = contacts.read_text(encoding="utf-8")
     assert "roles: [partner_admin]" in text
-    contacts.write_text(text.replace("roles: [partner_admin]", "roles: [partner]", 1), encoding="utf-8")
+    contacts.write_text(
+        text.replace("roles: [partner_admin]", "roles: [partner]", 1), encoding="utf-8"
+    )
     same = run("diff", "configs", "configs", "--exit-code")
     assert same.returncode == 0 and same.stdout == ""
     r = run("diff", "configs", str(new), "--exit-code")
     assert r.returncode == 1
     assert "- contact:peter-robinson read contact on account:abc-corp: allowed" in r.stdout
-    assert "~ contact:peter-robinson write case on account:abc-corp: allowed -> conditional" in r.stdout
+    assert (
+        "~ contact:peter-robinson write case on account:abc-corp: allowed -> conditional"
+        in r.stdout
+    )
     assert run("diff", "configs", str(new)).returncode == 0  # changes without --exit-code
 
 
@@ -195,13 +246,25 @@ def test_diff_git_revisions(tmp_path):
     subprocess.run([*git, "-C", str(repo), "add", "-A"], check=True)
     subprocess.run([*git, "-C", str(repo), "commit", "-qm", "one"], check=True)
     contacts = repo / "configs" / "contacts.yaml"
-    contacts.write_text(contacts.read_text(encoding="utf-8").replace("roles: [partner_admin]", "roles: [partner]", 1), encoding="utf-8")
+    contacts.write_text(
+        contacts.read_text(encoding="utf-8").replace(
+            "roles: [partner_admin]", "roles: [partner]", 1
+        ),
+        encoding="utf-8",
+    )
     subprocess.run([*git, "-C", str(repo), "commit", "-qam", "two"], check=True)
     r = run("diff", "HEAD~1", "HEAD", "--git", "--exit-code", "--format", "json", cwd=repo)
     assert r.returncode == 1, r.stderr
     changes = json.loads(r.stdout)["changes"]
-    assert {"change": "lost", "principal": "contact:peter-robinson", "level": "read", "table": "contact",
-            "target": "account:abc-corp", "before": "allowed", "after": "denied"} in changes
+    assert {
+        "change": "lost",
+        "principal": "contact:peter-robinson",
+        "level": "read",
+        "table": "contact",
+        "target": "account:abc-corp",
+        "before": "allowed",
+        "after": "denied",
+    } in changes
     bad = run("diff", "HEAD~1", "no-such-rev", "--git", cwd=repo)
     assert bad.returncode == 2
 
@@ -215,7 +278,7 @@ def test_graph_formats_are_deterministic_and_escaped():
     mermaid = run("graph", "--format", "mermaid")
     assert mermaid.stdout.startswith("flowchart LR")
     html = run("graph", "--format", "html")
-    assert "<pre class=\"mermaid\">" in html.stdout
+    assert '<pre class="mermaid">' in html.stdout
 
 
 def test_compile_check_and_atomic_output(tmp_path):
@@ -249,7 +312,17 @@ def test_committed_generated_and_schemas_are_current():
 def test_version_and_help():
     assert run("--version").stdout.startswith("csmconf, version ")
     h = run("--help")
-    for command in ("validate", "compile", "test", "check", "who-can", "what-can", "diff", "graph", "schema"):
+    for command in (
+        "validate",
+        "compile",
+        "test",
+        "check",
+        "who-can",
+        "what-can",
+        "diff",
+        "graph",
+        "schema",
+    ):
         assert command in h.stdout
 
 
