@@ -458,6 +458,49 @@ def diff(old, new, use_git, exit_code, config_opt, fmt, strict, quiet, verbose):
     sys.exit(EXIT_FOUND if changes and exit_code else EXIT_OK)
 
 
+@main.command("fmt")
+@click.argument("directory", required=False)
+@config_option
+@click.option(
+    "--check", "check_only", is_flag=True, help="change nothing; exit 1 when a file would change"
+)
+@common
+def fmt_command(directory, config_opt, check_only, fmt, strict, quiet, verbose):
+    """Rewrite configuration files in canonical form, comments kept."""
+    from .fmt import format_tree
+
+    out = Out(fmt, quiet, verbose)
+    root = _config_dir(directory, config_opt)
+    result = format_tree(root, check=check_only)
+    if result.diagnostics or result.refused:
+        # A file that does not parse cleanly cannot be rewritten safely.
+        click.echo(render("text", result.diagnostics, root), err=True, nl=False)
+        for rel, why in sorted(result.refused.items()):
+            click.echo(f"csmconf: {rel}: not formatted: {why}", err=True)
+        sys.exit(EXIT_CANNOT)
+    if fmt == "text":
+        verb = "would reformat" if check_only else "reformatted"
+        for rel in result.changed:
+            out.doc(f"{verb}: {rel}\n")
+        if not quiet:
+            out.log(
+                f"{len(result.changed)} file(s) {verb}, {len(result.unchanged)} already canonical"
+            )
+    else:
+        _report(
+            out,
+            [],
+            root,
+            extra={
+                "command": "fmt",
+                "check": check_only,
+                "changed": result.changed,
+                "unchanged": result.unchanged,
+            },
+        )
+    sys.exit(EXIT_FOUND if check_only and result.changed else EXIT_OK)
+
+
 @main.command()
 @click.argument("directory", required=False)
 @config_option

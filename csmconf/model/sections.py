@@ -186,9 +186,9 @@ class AccessTest(RawModel):
     cannot: OneOrMany(Level) | None = None
     conditional: OneOrMany(Level) | None = None
     who_can: Literal["read", "write", "create"] | None = None
-    expect: list[str] | None = None
     table: Table
     on: str
+    expect: list[str] | None = None
 
 
 #: section name -> (row model, singular kind used in sys_ids and messages)
