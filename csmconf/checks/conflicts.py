@@ -127,6 +127,16 @@ def primary_contacts(config: Config, engine: AccessEngine):
                 account.place("primary_contact"),
                 related=(Related(pc.place("account"), f"'{pc.id}' belongs to '{pc.account.id}'"),),
             )
+    for sp in config.sold_products.values():
+        c, owner = sp.contact, sp.account
+        if c is not None and owner is not None and c.account is not None and c.account is not owner:
+            yield Diagnostic(
+                "CSM504",
+                f"contact '{c.id}' of sold product '{sp.id}' belongs to account '{c.account.id}', "
+                f"not to the owner '{owner.id}'",
+                sp.place("contact"),
+                related=(Related(c.place("account"), f"'{c.id}' belongs to '{c.account.id}'"),),
+            )
 
 
 @check("CSM505")
