@@ -13,6 +13,7 @@ empty database.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
@@ -94,7 +95,7 @@ class _Connection:
                 import sqlite3
 
                 path = url.split("://", 1)[1]
-                path = path[1:] if path.startswith("/") else path  # sqlite:///x.db -> x.db
+                path = path.removeprefix("/")  # sqlite:///x.db -> x.db
                 if not path:
                     raise ApplyError("sqlite URL needs a path: sqlite:///path/to/file.db")
                 self.name, self.param = "sqlite", "?"
@@ -175,20 +176,17 @@ class _Connection:
             self.conn.commit()
 
     def rollback(self) -> None:
-        try:
+        # The error that led here is what the user must see, not a failing rollback.
+        with contextlib.suppress(Exception):
             if self.name == "sqlite":
                 if self.conn.in_transaction:
                     self.run("ROLLBACK")
             else:
                 self.conn.rollback()
-        except Exception:  # noqa: BLE001 - the original error is what matters
-            pass
 
     def close(self) -> None:
-        try:
+        with contextlib.suppress(Exception):
             self.conn.close()
-        except Exception:  # noqa: BLE001
-            pass
 
 
 def _normalize(kind: str, value):

@@ -16,19 +16,11 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
+from ..graph.access import expand_levels
 from ..resolve.objects import Consumer, Contact, Entity, User
 from .tables import REACHES, Table, build_tables
 
 LEVEL_ORDER = {"read": 0, "write": 1, "create": 2}
-
-
-def expand_levels(levels) -> list[str]:
-    out: list[str] = []
-    for level in levels:
-        for one in ("read", "write", "create") if level == "full" else (level,):
-            if one not in out:
-                out.append(one)
-    return out
 
 
 def _dedupe(items):

@@ -369,67 +369,46 @@ class _Resolver:
                     "allowed_responsibilities",
                 )
 
+    def field_ref(self, row: Row, name: str, index: dict, kind: str, attr: str | None = None):
+        """Resolve the reference held in field `name` of `row` (CSM301 at its value)."""
+        return self.ref(index, kind, getattr(row.model, attr or name), row.value_place(name), name)
+
     def resolve_links(self) -> None:
         c = self.config
         rows = self.v.rows
         for row in rows["account_relationships"]:
-            m = row.model
             c.account_relationships.append(
                 AccountRelationship(
                     "account_relationship",
                     row,
-                    from_account=self.ref(
-                        c.accounts, "account", m.from_, row.value_place("from"), "from"
-                    ),
-                    to_account=self.ref(c.accounts, "account", m.to, row.value_place("to"), "to"),
-                    type=self.ref(
-                        c.relationship_types,
-                        "relationship_type",
-                        m.type,
-                        row.value_place("type"),
-                        "type",
-                    ),
-                    order=m.order if m.order is not None else 100,
+                    from_account=self.field_ref(row, "from", c.accounts, "account", attr="from_"),
+                    to_account=self.field_ref(row, "to", c.accounts, "account"),
+                    type=self.field_ref(row, "type", c.relationship_types, "relationship_type"),
+                    order=_order(row),
                 )
             )
         for row in rows["contact_relationships"]:
-            m = row.model
             c.contact_relationships.append(
                 ContactRelationship(
                     "contact_relationship",
                     row,
-                    contact=self.ref(
-                        c.contacts, "contact", m.contact, row.value_place("contact"), "contact"
+                    contact=self.field_ref(row, "contact", c.contacts, "contact"),
+                    account=self.field_ref(row, "account", c.accounts, "account"),
+                    responsibility=self.field_ref(
+                        row, "responsibility", c.responsibilities, "responsibility"
                     ),
-                    account=self.ref(
-                        c.accounts, "account", m.account, row.value_place("account"), "account"
-                    ),
-                    responsibility=self.ref(
-                        c.responsibilities,
-                        "responsibility",
-                        m.responsibility,
-                        row.value_place("responsibility"),
-                        "responsibility",
-                    ),
-                    order=m.order if m.order is not None else 100,
+                    order=_order(row),
                 )
             )
         for row in rows["team_members"]:
-            m = row.model
             c.team_members.append(
                 TeamMember(
                     "team_member",
                     row,
-                    user=self.ref(c.users, "user", m.user, row.value_place("user"), "user"),
-                    account=self.ref(
-                        c.accounts, "account", m.account, row.value_place("account"), "account"
-                    ),
-                    responsibility=self.ref(
-                        c.responsibilities,
-                        "responsibility",
-                        m.responsibility,
-                        row.value_place("responsibility"),
-                        "responsibility",
+                    user=self.field_ref(row, "user", c.users, "user"),
+                    account=self.field_ref(row, "account", c.accounts, "account"),
+                    responsibility=self.field_ref(
+                        row, "responsibility", c.responsibilities, "responsibility"
                     ),
                 )
             )
@@ -484,6 +463,11 @@ class _Resolver:
                 cfg.place("name"),
                 f"related-party config name '{cfg.name}' for {cfg.applies_to}",
             )
+
+
+def _order(row: Row) -> int:
+    order = getattr(row.model, "order", None)
+    return 100 if order is None else order
 
 
 def resolve(validated: Validated, root: Path) -> tuple[Config, list[Diagnostic]]:
