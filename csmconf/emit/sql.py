@@ -14,7 +14,8 @@ from operator import call
 from .. import __version__
 from .rows import RelationalModel
 from .sql_quote import Dialect
-from .tables import ID_GLOBS, ID_PATTERN, SYS_ID_GLOBS, SYS_ID_PATTERN, Check, Table
+from ..model.sections import ID_PATTERN
+from .tables import ID_GLOBS, SYS_ID_GLOBS, SYS_ID_PATTERN, Check, Table
 from .templating import sql_environment
 
 ROWS_PER_STATEMENT = 500
