@@ -25,8 +25,12 @@ def _held(engine: AccessEngine, principal) -> set[str]:
 def relationship_ends(config: Config, engine: AccessEngine):
     for rel in config.account_relationships:
         t, a, b = rel.type, rel.from_account, rel.to_account
-        if t is None:
-            continue
+        if t is None or not all(t.known(f) for f in ("from", "to", "partner_access")):
+            continue  # the type's own CSM202 says what is wrong; guessing here would cascade
+        if a is not None and not (a.known("partner") and a.known("customer")):
+            a = None
+        if b is not None and not (b.known("partner") and b.known("customer")):
+            b = None
         if a is not None and t.from_end == "partner" and not a.partner:
             yield Diagnostic(
                 "CSM500",
@@ -96,7 +100,7 @@ def duplicate_rows(config: Config, engine: AccessEngine):
 def partner_roles_on_non_partners(config: Config, engine: AccessEngine):
     for contact in config.contacts.values():
         account = contact.account
-        if account is None or account.partner:
+        if account is None or account.partner or not account.known("partner"):
             continue
         for i, role in enumerate(contact.roles):
             if role is None:
@@ -170,7 +174,7 @@ def holder_types(config: Config, engine: AccessEngine):
     for links, holder in ((config.contact_relationships, "contact"), (config.team_members, "user")):
         for link in links:
             resp = link.responsibility
-            if resp is not None and holder not in resp.holder_types:
+            if resp is not None and resp.known("type") and holder not in resp.holder_types:
                 yield Diagnostic(
                     "CSM506",
                     f"responsibility '{resp.id}' is held by {', '.join(resp.holder_types)}, not by a {holder}",
@@ -196,8 +200,8 @@ def _holdings(config: Config):
 @check("CSM507")
 def roles_required(config: Config, engine: AccessEngine):
     for holder, resp, link, _record in _holdings(config):
-        if isinstance(holder, Account):
-            continue  # accounts hold no roles: each contact's roles decide its access
+        if isinstance(holder, Account) or not holder.known("roles"):
+            continue  # accounts hold no roles; a roles list with errors cannot be judged
         held = _held(engine, holder)
         for inner, _hops in engine.include_closure(resp):
             missing = [
@@ -261,9 +265,14 @@ def one_responsibility_per_account(config: Config, engine: AccessEngine):
             )
 
 
-def _root(account: Account) -> Account:
+def _root(account: Account) -> Account | None:
+    """The root of the account's tree; None when a `parent` on the way had an error."""
     seen = set()
-    while account.parent is not None and account.id not in seen:
+    while account.id not in seen:
+        if not account.known("parent"):
+            return None
+        if account.parent is None:
+            return account
         seen.add(account.id)
         account = account.parent
     return account
@@ -283,7 +292,10 @@ def contact_relationship_reach(config: Config, engine: AccessEngine):
         if contact is None or target is None or contact.account is None:
             continue
         own = contact.account
-        if _root(own) is _root(target) or target.id in related.get(own.id, ()):
+        own_root, target_root = _root(own), _root(target)
+        if own_root is None or target_root is None:
+            continue  # a broken `parent` was reported; the tree cannot be judged
+        if own_root is target_root or target.id in related.get(own.id, ()):
             continue
         yield Diagnostic(
             "CSM510",
@@ -315,7 +327,8 @@ def related_party_fit(config: Config, engine: AccessEngine):
                     rp.place("party"),
                     related=(Related(t.place("entity_type"), f"'{t.id}' entity_type"),),
                 )
-            if rp.override is not None and rp.override not in t.allowed:
+            judged = t.known("allowed_responsibilities") and t.known("default_responsibility")
+            if rp.override is not None and judged and rp.override not in t.allowed:
                 yield Diagnostic(
                     "CSM511",
                     f"responsibility '{rp.override.id}' is not allowed for related-party type '{t.id}'",
@@ -330,7 +343,11 @@ def related_party_fit(config: Config, engine: AccessEngine):
 @check("CSM512")
 def team_member_agents(config: Config, engine: AccessEngine):
     for tm in config.team_members:
-        if tm.user is not None and "relationship_agent" not in _held(engine, tm.user):
+        if (
+            tm.user is not None
+            and tm.user.known("roles")
+            and "relationship_agent" not in _held(engine, tm.user)
+        ):
             yield Diagnostic(
                 "CSM512",
                 f"user '{tm.user.id}' is a team member but does not hold 'relationship_agent'",
@@ -346,14 +363,14 @@ def related_party_config_fit(config: Config, engine: AccessEngine):
         if et is None:
             continue
         d = cfg.default_responsibility
-        if d is not None and et not in d.holder_types:
+        if d is not None and d.known("type") and et not in d.holder_types:
             yield Diagnostic(
                 "CSM513",
                 f"default responsibility '{d.id}' is held by {', '.join(d.holder_types)}, not by a {et}",
                 cfg.place("default_responsibility"),
             )
         for i, r in enumerate(cfg.allowed_responsibilities or ()):
-            if r is not None and et not in r.holder_types:
+            if r is not None and r.known("type") and et not in r.holder_types:
                 yield Diagnostic(
                     "CSM513",
                     f"allowed responsibility '{r.id}' is held by {', '.join(r.holder_types)}, not by a {et}",

@@ -25,10 +25,17 @@ def listed_related_parties(config: Config, engine: AccessEngine):
 
 
 def _write_without_read(holder):
-    entries = holder.row.model.access or ()
-    reads = {(e.table, e.scope) for e in entries if {"read", "full"} & set(e.levels)}
+    entries = list(holder.row.model.access or ())
+    reads = {
+        (e.table, e.scope) for e in entries if e is not None and {"read", "full"} & set(e.levels)
+    }
     for i, e in enumerate(entries):
-        if "write" in e.levels and "full" not in e.levels and (e.table, e.scope) not in reads:
+        if (
+            e is not None
+            and "write" in e.levels
+            and "full" not in e.levels
+            and (e.table, e.scope) not in reads
+        ):
             node = holder.row.node.child("access")
             node = node.child(i) if node is not None else None
             place = holder.place("access", i)

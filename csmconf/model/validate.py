@@ -10,8 +10,10 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass, field
 from functools import cache
+from types import UnionType
+from typing import Annotated, Union, get_args, get_origin
 
-from pydantic import BaseModel, Field, TypeAdapter, ValidationError, create_model
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, create_model
 
 from ..diagnostics import Diagnostic, Place
 from ..load import INVALID, Node, ParsedDocument
@@ -31,6 +33,11 @@ class Row:
     file: str
     node: Node  # the row mapping
     valid: bool = True  # False: some fields were dropped after CSM2xx errors
+    invalid_fields: frozenset = frozenset()  # fields (as written) that had CSM2xx errors
+
+    def known(self, name: str) -> bool:
+        """Whether field `name` holds what was written (False: it had an error)."""
+        return name not in self.invalid_fields
 
     @property
     def place(self) -> Place:
@@ -78,30 +85,85 @@ def _list_adapter(model: type[RawModel]) -> TypeAdapter:
 @cache
 def _partial_model(model: type[RawModel]) -> type[BaseModel]:
     """The same fields, all optional: rebuilds a row from the fields that did validate."""
+    # `info.metadata` holds what `Annotated` carried (validators, constraints): keep it.
     fields = {
-        name: (info.annotation | None, Field(default=None, alias=info.alias))
+        name: (
+            Annotated[info.annotation, *info.metadata] | None if info.metadata else info.annotation | None,
+            Field(default=None, alias=info.alias),
+        )
         for name, info in model.model_fields.items()
     }
     return create_model(f"Partial{model.__name__}", __base__=RawModel, **fields)
 
 
-def _salvage(model: type[RawModel], item: dict, bad: set[str]) -> RawModel | None:
-    """A row holding only its valid fields, so later stages still see its id (no cascades)."""
+def _list_item_type(annotation):
+    """`X` for a field typed `list[X]` (or `list[X] | None`); None for any other field."""
+    if get_origin(annotation) in (Union, UnionType):
+        args = [a for a in get_args(annotation) if a is not type(None)]
+        annotation = args[0] if len(args) == 1 else None
+    if get_origin(annotation) is list:
+        return get_args(annotation)[0]
+    return None
+
+
+@cache
+def _item_adapter(item_type) -> TypeAdapter:
+    if isinstance(item_type, type) and issubclass(item_type, BaseModel):
+        return TypeAdapter(item_type)
+    return TypeAdapter(item_type, config=ConfigDict(strict=True))
+
+
+def _salvage(
+    model: type[RawModel], item: dict, errors: list[dict]
+) -> tuple[RawModel | None, frozenset]:
+    """A row holding only its valid fields, so later stages still see its id (no cascades).
+
+    A list field keeps its valid items: a bad item becomes None in its place (so
+    positions of the others stay right), and the rest of the list is still
+    resolved and checked. Returns the row and the names of the fields with errors.
+    """
     names = {info.alias or name: name for name, info in model.model_fields.items()}
-    cleaned = {k: v for k, v in item.items() if k in names and k not in bad}
+    whole: set[str] = set()
+    items: dict[str, set[int]] = {}
+    for err in errors:
+        loc = err["loc"][1:]
+        if not loc:
+            continue
+        key = str(loc[0])
+        field_info = model.model_fields.get(names.get(key, key))
+        item_type = _list_item_type(field_info.annotation) if field_info is not None else None
+        if item_type is not None and len(loc) > 1 and isinstance(loc[1], int):
+            items.setdefault(key, set()).add(loc[1])
+        else:
+            whole.add(key)
+    invalid = frozenset(whole | set(items))
+    cleaned = {k: v for k, v in item.items() if k in names and k not in invalid}
     try:
         partial = _partial_model(model).model_validate(cleaned)
     except ValidationError:
-        return None
+        return None, invalid
     values = {}
     for name, info in model.model_fields.items():
-        if name in partial.model_fields_set:
+        key = info.alias or name
+        if key in items and key not in whole and isinstance(item.get(key), list):
+            adapter = _item_adapter(_list_item_type(info.annotation))
+            kept = []
+            for i, element in enumerate(item[key]):
+                if i in items[key]:
+                    kept.append(None)
+                    continue
+                try:
+                    kept.append(adapter.validate_python(element))
+                except ValidationError:
+                    kept.append(None)
+            values[name] = kept
+        elif name in partial.model_fields_set:
             values[name] = getattr(partial, name)
         elif info.is_required():
             values[name] = None
         else:
             values[name] = info.get_default(call_default_factory=True)
-    return model.model_construct(**values)
+    return model.model_construct(**values), invalid
 
 
 def validate_documents(documents: list[ParsedDocument]) -> Validated:
@@ -139,7 +201,9 @@ def _settings(doc: ParsedDocument, value, out: Validated) -> None:
         model = Settings.model_validate(value)
     except ValidationError as exc:
         out.diagnostics.extend(_map_errors(exc, doc.file, value, node, "settings", prefix=()))
-        model = _salvage(Settings, value, {str(e["loc"][0]) for e in exc.errors() if e["loc"]})
+        model, _invalid = _salvage(
+            Settings, value, [{**e, "loc": ("settings", *e["loc"])} for e in exc.errors()]
+        )
         if model is None:
             return
     out.settings.append(SettingsBlock(model, doc.file, key_node, node))
@@ -171,20 +235,19 @@ def _section(doc: ParsedDocument, section: str, value, out: Validated) -> None:
     except ValidationError as exc:
         errors = exc.errors(include_url=False)
     out.diagnostics.extend(_map_error_list(errors, doc.file, value, node, section))
-    bad_rows: dict[int, set[str]] = {}
+    bad_rows: dict[int, list[dict]] = {}
     for err in errors:
-        loc = err["loc"]
-        bad_rows.setdefault(loc[0], set())
-        if len(loc) > 1:
-            bad_rows[loc[0]].add(str(loc[1]))
+        bad_rows.setdefault(err["loc"][0], []).append(err)
     adapter = _list_adapter(model)
     for index, (item, item_node) in enumerate(zip(value, items_nodes)):
         if index in bad_rows:
             if not isinstance(item, dict):
                 continue
-            salvaged = _salvage(model, item, bad_rows[index])
+            salvaged, invalid = _salvage(model, item, bad_rows[index])
             if salvaged is not None and getattr(salvaged, "id", "") is not None:
-                out.rows[section].append(Row(kind, salvaged, doc.file, item_node, valid=False))
+                out.rows[section].append(
+                    Row(kind, salvaged, doc.file, item_node, valid=False, invalid_fields=invalid)
+                )
         else:
             row_model = adapter.validate_python([item])[0]
             out.rows[section].append(Row(kind, row_model, doc.file, item_node))
@@ -382,7 +445,7 @@ def shape_checks(out: Validated) -> None:
     """Rules of a row's shape that a field type cannot say (still CSM200/CSM202)."""
     for row in out.rows["roles"]:
         for i, entry in enumerate(row.model.access or ()):
-            if entry.scope in ("holder", "holder_cases"):
+            if entry is not None and entry.scope in ("holder", "holder_cases"):
                 node = row.node.child("access")
                 entry_node = node.child(i) if node is not None else None
                 scope_node = entry_node.child("scope") if entry_node is not None else None

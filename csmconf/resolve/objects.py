@@ -45,6 +45,10 @@ class Entity:
             return self.row.place
         return self.row.value_place(name, index)
 
+    def known(self, name: str) -> bool:
+        """Whether field `name` holds what was written; False after a CSM2xx error in it."""
+        return self.row is None or self.row.known(name)
+
     @property
     def id_place(self) -> Place:
         return self.place("id")

@@ -220,7 +220,11 @@ class _Resolver:
                     row,
                     name=m.name or builtins.title(m.id),
                     role_kind=m.kind,
-                    access=[e for e in m.access or () if e.scope not in ("holder", "holder_cases")],
+                    access=[
+                        e
+                        for e in m.access or ()
+                        if e is not None and e.scope not in ("holder", "holder_cases")
+                    ],
                 ),
             )
         for row in rows["relationship_types"]:
@@ -251,7 +255,7 @@ class _Resolver:
                     name=m.name or builtins.title(m.id),
                     holder_types=tuple(m.type or ()),
                     unique=m.unique,
-                    access=list(m.access or ()),
+                    access=[e for e in m.access or () if e is not None],
                 ),
             )
         for row in rows["related_party_configs"]:
@@ -420,6 +424,8 @@ class _Resolver:
             sp.account = self.ref(c.accounts, "account", m.account, sp.place("account"), "account")
             sp.contact = self.ref(c.contacts, "contact", m.contact, sp.place("contact"), "contact")
             for i, item in enumerate(m.related_parties or ()):
+                if item is None:
+                    continue  # reported as CSM2xx; its position stays reserved
                 party_kind, _, party_id = item.party.partition(":")
                 rp = RelatedParty(sp, i, item.party)
                 index = c.kind_index(party_kind)
