@@ -60,7 +60,9 @@ def _config_dir(positional: str | None, option: str | None) -> Path:
     return path
 
 
-def _compile(root: Path, out: Out, exclude: Path | None = None, run_tests: bool = True):
+def _compile(
+    root: Path, out: Out, exclude: Path | None = None, run_tests: bool = True, strict: bool = False
+):
     from .pipeline import compile_config
 
     started = time.perf_counter()
@@ -69,6 +71,8 @@ def _compile(root: Path, out: Out, exclude: Path | None = None, run_tests: bool 
     except NotADirectoryError:
         _fail(f"'{root}' is not a directory")
     out.log(f"compiled {root} in {time.perf_counter() - started:.2f}s", level=1)
+    if strict:
+        result.make_strict()
     return result
 
 
@@ -159,7 +163,7 @@ def validate(directory, config_opt, fmt, strict, quiet, verbose):
     """Load, validate, build the graph, run every check and the tests."""
     out = Out(fmt, quiet, verbose)
     root = _config_dir(directory, config_opt)
-    result = _compile(root, out)
+    result = _compile(root, out, strict=strict)
     _report(out, result.diagnostics, root, extra={"command": "validate", **_tests_extra(result)})
     line = _tests_line(result)
     if line and fmt == "text" and not quiet:
@@ -175,7 +179,7 @@ def test_command(directory, config_opt, fmt, strict, quiet, verbose):
     """Run the `tests:` assertions of the configuration."""
     out = Out(fmt, quiet, verbose)
     root = _config_dir(directory, config_opt)
-    result = _compile(root, out)
+    result = _compile(root, out, strict=strict)
     _report(out, result.diagnostics, root, extra={"command": "test", **_tests_extra(result)})
     if fmt == "text" and not quiet:
         for t in result.test_results:
@@ -189,11 +193,16 @@ def test_command(directory, config_opt, fmt, strict, quiet, verbose):
 def _query_setup(directory, config_opt, fmt, strict, quiet, verbose):
     out = Out(fmt, quiet, verbose)
     root = _config_dir(directory, config_opt)
-    result = _compile(root, out, run_tests=False)
+    result = _compile(root, out, run_tests=False, strict=strict)
     if result.failed(strict):
-        # Answers from an invalid configuration would mislead: show why, exit 2.
-        click.echo(render("text", result.diagnostics, root), err=True, nl=False)
-        click.echo("csmconf: the configuration is invalid; fix the errors above first", err=True)
+        # Answers from an invalid configuration would mislead: report why, exit 2.
+        if fmt == "text":
+            click.echo(render("text", result.diagnostics, root), err=True, nl=False)
+            click.echo(
+                "csmconf: the configuration is invalid; fix the errors above first", err=True
+            )
+        else:
+            out.doc(render(fmt, result.diagnostics, root, extra={"answered": False}))
         sys.exit(EXIT_CANNOT)
     return out, root, result
 
@@ -418,9 +427,12 @@ def diff(old, new, use_git, exit_code, config_opt, fmt, strict, quiet, verbose):
             roots = [_config_dir(old, None), _config_dir(new, None)]
         sides = []
         for label, root in zip(("old", "new"), roots):
-            result = _compile(root, out, run_tests=False)
+            result = _compile(root, out, run_tests=False, strict=strict)
             if result.failed(strict):
-                click.echo(render("text", result.diagnostics, root), err=True, nl=False)
+                if fmt == "text":
+                    click.echo(render("text", result.diagnostics, root), err=True, nl=False)
+                else:
+                    out.doc(render(fmt, result.diagnostics, root, extra={"side": label}))
                 _fail(f"the {label} configuration ({old if label == 'old' else new}) is invalid")
             sides.append(access_set(result.engine))
     changes = diff_access(*sides)
@@ -520,7 +532,7 @@ def apply(directory, config_opt, url, dry_run, fmt, strict, quiet, verbose):
 
     out = Out(fmt, quiet, verbose)
     root = _config_dir(directory, config_opt)
-    result = _compile(root, out)
+    result = _compile(root, out, strict=strict)
     if result.failed(strict):
         _report(out, result.diagnostics, root, extra={"command": "apply", **_tests_extra(result)})
         out.log("errors found: the database was not changed")
@@ -578,7 +590,7 @@ def graph(directory, config_opt, drawing, output, strict, quiet, verbose):
 
     out = Out("text", quiet, verbose)
     root = _config_dir(directory, config_opt)
-    result = _compile(root, out, run_tests=False)
+    result = _compile(root, out, run_tests=False, strict=strict)
     if result.failed(strict):
         click.echo(render("text", result.diagnostics, root), err=True, nl=False)
         sys.exit(EXIT_FOUND)
@@ -617,7 +629,7 @@ def compile_command(directory, config_opt, out_dir, check_only, fmt, strict, qui
     out = Out(fmt, quiet, verbose)
     root = _config_dir(directory, config_opt)
     target = Path(out_dir)
-    result = _compile(root, out, exclude=target)
+    result = _compile(root, out, exclude=target, strict=strict)
     if result.failed(strict):
         _report(out, result.diagnostics, root, extra={"command": "compile", **_tests_extra(result)})
         out.log("errors found: nothing written")

@@ -8,7 +8,7 @@ order in which stages or files were visited.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 
 BUILTIN_FILE = "<builtin>"
@@ -159,6 +159,17 @@ def sort_diagnostics(diags: list[Diagnostic]) -> list[Diagnostic]:
         if key not in seen:
             seen.add(key)
             out.append(d)
+    return out
+
+
+def strict(diags: list[Diagnostic]) -> list[Diagnostic]:
+    """Under --strict warnings count as errors: in the exit code and in every report."""
+    out = []
+    for d in diags:
+        if not d.is_error:
+            d = replace(d)
+            object.__setattr__(d, "severity", Severity.ERROR)
+        out.append(d)
     return out
 
 

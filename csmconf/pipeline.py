@@ -13,6 +13,7 @@ from pathlib import Path
 from .checks import run_checks
 from .checks.assertions import run_tests as run_access_tests
 from .diagnostics import Diagnostic, count, sort_diagnostics
+from .diagnostics import strict as strict_diagnostics
 from .graph import AccessEngine
 from .load import LoadedTree, load_tree
 from .model import shape_checks, validate_documents
@@ -40,6 +41,10 @@ class Compilation:
     def failed(self, strict: bool = False) -> bool:
         return self.errors > 0 or (strict and self.warnings > 0)
 
+    def make_strict(self) -> None:
+        """--strict: report every warning as an error."""
+        self.diagnostics = strict_diagnostics(self.diagnostics)
+
 
 def compile_config(root: Path, exclude: Path | None = None, run_tests: bool = True) -> Compilation:
     """Run every stage on the tree at `root`. Raises NotADirectoryError for a missing root."""
@@ -47,7 +52,7 @@ def compile_config(root: Path, exclude: Path | None = None, run_tests: bool = Tr
     tree = load_tree(root, exclude=exclude)
     validated = validate_documents(tree.documents)
     shape_checks(validated)
-    config, resolve_diags = resolve(validated, root)
+    config, resolve_diags = resolve(validated, root, tree.scanned_ids)
     diags = [*tree.diagnostics, *validated.diagnostics, *resolve_diags]
     engine = AccessEngine(config)
     diags.extend(run_checks(config, engine))

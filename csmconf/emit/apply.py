@@ -14,6 +14,7 @@ empty database.
 from __future__ import annotations
 
 import contextlib
+import os
 import re
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
@@ -87,7 +88,7 @@ def redact(url: str) -> str:
 class _Connection:
     """One DB-API connection and what differs between the three drivers."""
 
-    def __init__(self, url: str):
+    def __init__(self, url: str, dry_run: bool = False):
         parts = urlsplit(url)
         scheme = parts.scheme.split("+", 1)[0]
         try:
@@ -99,6 +100,8 @@ class _Connection:
                 if not path:
                     raise ApplyError("sqlite URL needs a path: sqlite:///path/to/file.db")
                 self.name, self.param = "sqlite", "?"
+                if dry_run and not os.path.exists(path):
+                    path = ":memory:"  # a dry run must not leave a new, empty file behind
                 self.conn = sqlite3.connect(path, isolation_level=None)
                 self.conn.execute("PRAGMA foreign_keys = ON")
             elif scheme in ("postgresql", "postgres"):
@@ -228,7 +231,7 @@ def desired_rows(model: RelationalModel) -> dict[str, list[tuple]]:
 
 def apply_model(model: RelationalModel, url: str, dry_run: bool = False) -> Plan:
     """Plan (and unless `dry_run`, carry out) the change from the database to `model`."""
-    db = _Connection(url)
+    db = _Connection(url, dry_run=dry_run)
     plan = Plan(redact(url), db.name)
     try:
         q = db.q

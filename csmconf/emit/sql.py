@@ -12,9 +12,9 @@ import re
 from operator import call
 
 from .. import __version__
+from ..model.sections import ID_PATTERN
 from .rows import RelationalModel
 from .sql_quote import Dialect
-from ..model.sections import ID_PATTERN
 from .tables import ID_GLOBS, SYS_ID_GLOBS, SYS_ID_PATTERN, Check, Table
 from .templating import sql_environment
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import hashlib
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -55,6 +56,8 @@ class LoadedTree:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     #: relative path -> SHA-256 of the file's bytes, for the manifest
     digests: dict[str, str] = field(default_factory=dict)
+    #: section -> ids written in files that did not parse (known to reference checks only)
+    scanned_ids: dict[str, set[str]] = field(default_factory=dict)
 
 
 def _file_error(rel: str, message: str, hint: str | None = None) -> Diagnostic:
@@ -126,11 +129,17 @@ def discover(
     walk(real_root, ())
     # Canonical order is bytewise on the relative path; a real file reached twice counts once.
     found.sort(key=lambda item: item[0].encode("utf-8", "surrogateescape"))
-    seen: set[Path] = set()
+    # The same real file: by device and inode, so hard links count once like symlinks.
+    seen: set = set()
     unique = []
     for rel, real in found:
-        if real not in seen:
-            seen.add(real)
+        try:
+            st = real.stat()
+            identity = (st.st_dev, st.st_ino)
+        except OSError:
+            identity = real
+        if identity not in seen:
+            seen.add(identity)
             unique.append((rel, real))
     return unique, diags
 
@@ -181,8 +190,36 @@ def _parse_one(rel: str, real: Path) -> tuple[ParsedDocument, bytes | None]:
         doc.diagnostics.append(problem)
         return doc, raw
     doc = parse_text(text, rel)
+    if doc.root is None and any(d.code == "CSM100" for d in doc.diagnostics):
+        doc.scanned_ids = scan_ids(text)
     check_frame(doc)
     return doc, raw
+
+
+_SECTION_LINE = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)\s*:")
+_ID_VALUE = re.compile(
+    r"""(?:^|[\s{,])id\s*:\s*["']?([a-z0-9][a-z0-9_.-]{0,99})["']?\s*(?:[,}#]|$)"""
+)
+
+
+def scan_ids(text: str) -> dict[str, set[str]]:
+    """Ids written in a file that does not parse, found line by line under their section.
+
+    Only used to keep a syntax error in one file from turning every reference
+    to its entities, in other files, into a CSM301: the file's own CSM100 is
+    the one problem to fix.
+    """
+    found: dict[str, set[str]] = {}
+    section = None
+    for line in text.splitlines():
+        head = _SECTION_LINE.match(line)
+        if head:
+            section = head.group(1)
+            continue
+        if section in SECTIONS:
+            for match in _ID_VALUE.finditer(line):
+                found.setdefault(section, set()).add(match.group(1))
+    return found
 
 
 def check_frame(doc: ParsedDocument) -> None:
@@ -268,6 +305,8 @@ def load_tree(root: Path, exclude: Path | None = None) -> LoadedTree:
         doc, raw = _parse_one(rel, real)
         tree.documents.append(doc)
         tree.diagnostics.extend(doc.diagnostics)
+        for section, ids in doc.scanned_ids.items():
+            tree.scanned_ids.setdefault(section, set()).update(ids)
         if raw is not None:
             tree.digests[doc.file] = hashlib.sha256(raw).hexdigest()
     return tree

@@ -128,6 +128,8 @@ class ParsedDocument:
     data: object = None
     root: Node | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    #: section -> ids seen by a line scan, for a file that did not parse (see files.scan_ids)
+    scanned_ids: dict[str, set[str]] = field(default_factory=dict)
 
 
 class _Loader(yaml.CSafeLoader):

@@ -88,7 +88,9 @@ def _partial_model(model: type[RawModel]) -> type[BaseModel]:
     # `info.metadata` holds what `Annotated` carried (validators, constraints): keep it.
     fields = {
         name: (
-            Annotated[info.annotation, *info.metadata] | None if info.metadata else info.annotation | None,
+            Annotated[info.annotation, *info.metadata] | None
+            if info.metadata
+            else info.annotation | None,
             Field(default=None, alias=info.alias),
         )
         for name, info in model.model_fields.items()
@@ -410,12 +412,10 @@ def _describe_error(err: dict, name: str, value, at: Node) -> tuple[str, str | N
     etype = err["type"]
     shown = at.raw if at.raw is not None else None
     if etype == "string_type":
-        hint = f'quote it: {name}: "{shown}"' if shown is not None else None
-        got = (
-            f"the number {shown}"
-            if shown is not None and not isinstance(value, bool)
-            else describe(value)
-        )
+        number = isinstance(value, (int, float)) and not isinstance(value, bool)
+        # Quoting helps a number or a boolean written where text was meant, not a null.
+        hint = f'quote it: {name}: "{shown}"' if shown is not None and value is not None else None
+        got = f"the number {shown}" if number and shown is not None else describe(value)
         return f"expected text, got {got}", hint
     if etype == "bool_type":
         hint = None

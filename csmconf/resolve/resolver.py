@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..diagnostics import BUILTIN, Diagnostic, Place, Related
 from ..model import Row, Validated
-from ..model.sections import Settings
+from ..model.sections import SECTION_MODELS, Settings
 from . import builtins
 from .objects import (
     DEFAULT_NAMESPACE,
@@ -88,8 +88,14 @@ class Config:
 
 
 class _Resolver:
-    def __init__(self, validated: Validated, root: Path):
+    def __init__(self, validated: Validated, root: Path, scanned_ids: dict | None = None):
         self.v = validated
+        # kind -> ids declared in files that did not parse: no CSM301 for those
+        self.unparsed = {
+            SECTION_MODELS[section][1]: ids
+            for section, ids in (scanned_ids or {}).items()
+            if section in SECTION_MODELS
+        }
         self.diags: list[Diagnostic] = []
         settings = validated.settings[0].model if validated.settings else Settings()
         namespace = (
@@ -136,6 +142,8 @@ class _Resolver:
         return target
 
     def unknown(self, index: dict, kind: str, value: str, place: Place, what: str) -> None:
+        if value in self.unparsed.get(kind, ()):
+            return  # declared in a file with a syntax error (CSM100): that is the one to fix
         close = difflib.get_close_matches(value, list(index), n=1, cutoff=0.75) if value else []
         message = f"{what}: unknown {kind.replace('_', ' ')} '{value}'"
         if close:
@@ -476,7 +484,9 @@ def _order(row: Row) -> int:
     return 100 if order is None else order
 
 
-def resolve(validated: Validated, root: Path) -> tuple[Config, list[Diagnostic]]:
-    resolver = _Resolver(validated, root)
+def resolve(
+    validated: Validated, root: Path, scanned_ids: dict | None = None
+) -> tuple[Config, list[Diagnostic]]:
+    resolver = _Resolver(validated, root, scanned_ids)
     config = resolver.run()
     return config, resolver.diags
