@@ -334,3 +334,34 @@ def test_quiet_validate_prints_nothing_when_clean(fmt):
         assert r.stdout == ""
     else:
         assert json.loads(r.stdout)["counts"] == {"errors": 0, "warnings": 0}
+
+
+def test_strict_reports_warnings_as_errors():
+    cfg = REPO / "tests" / "cases" / "invalid" / "csm702_unused_role_and_responsibility" / "config"
+    plain = json.loads(run("validate", str(cfg), "--format", "json").stdout)
+    assert plain["counts"]["errors"] == 0 and plain["counts"]["warnings"] > 0
+    strict = run("validate", str(cfg), "--format", "json", "--strict")
+    assert strict.returncode == 1
+    doc = json.loads(strict.stdout)
+    assert doc["counts"] == {"errors": plain["counts"]["warnings"], "warnings": 0}
+    assert {d["severity"] for d in doc["diagnostics"]} == {"error"}
+
+
+@pytest.mark.parametrize("fmt", ["json", "sarif"])
+def test_query_on_invalid_config_reports_in_the_requested_format(fmt):
+    r = run("check", "contact:ann", "read", "case", "--on", "account:abc-corp",
+            str(TWENTY.relative_to(REPO)), "--format", fmt)
+    assert r.returncode == 2
+    doc = json.loads(r.stdout)
+    if fmt == "json":
+        assert doc["answered"] is False and doc["counts"]["errors"] == 20
+    else:
+        assert len(doc["runs"][0]["results"]) == 22
+
+
+def test_apply_dry_run_creates_no_file(tmp_path):
+    db = tmp_path / "new.db"
+    r = run("apply", "--db", f"sqlite:///{db}", "--dry-run")
+    assert r.returncode == 0
+    assert "dry run, nothing changed" in r.stdout
+    assert not db.exists()
