@@ -133,7 +133,9 @@ class _Resolver:
         )
         return False
 
-    def ref(self, index: dict, kind: str, value: str | None, place: Place, what: str):
+    def ref(self, index: dict, kind: str, value: str | None, place, what: str):
+        """`index[value]`, or None with a CSM301. `place` may be a function: most references
+        resolve, and building the place of every one of them costs more than resolving it."""
         if value is None:
             return None
         target = index.get(value)
@@ -141,9 +143,11 @@ class _Resolver:
             self.unknown(index, kind, value, place, what)
         return target
 
-    def unknown(self, index: dict, kind: str, value: str, place: Place, what: str) -> None:
+    def unknown(self, index: dict, kind: str, value: str, place, what: str) -> None:
         if value in self.unparsed.get(kind, ()):
             return  # declared in a file with a syntax error (CSM100): that is the one to fix
+        if callable(place):
+            place = place()
         close = difflib.get_close_matches(value, list(index), n=1, cutoff=0.75) if value else []
         message = f"{what}: unknown {kind.replace('_', ' ')} '{value}'"
         if close:
@@ -152,7 +156,7 @@ class _Resolver:
 
     def refs(self, index: dict, kind: str, row: Row, name: str, values, what: str) -> list:
         return [
-            self.ref(index, kind, v, row.value_place(name, i), what)
+            self.ref(index, kind, v, lambda i=i: row.value_place(name, i), what)
             for i, v in enumerate(values or ())
         ]
 
@@ -320,7 +324,7 @@ class _Resolver:
         for account in c.accounts.values():
             m = account.row.model
             account.parent = self.ref(
-                c.accounts, "account", m.parent, account.place("parent"), "parent"
+                c.accounts, "account", m.parent, lambda a=account: a.place("parent"), "parent"
             )
             if account.parent is not None and account.parent is not account:
                 account.parent.children.append(account)
@@ -337,7 +341,7 @@ class _Resolver:
         for contact in c.contacts.values():
             m = contact.row.model
             contact.account = self.ref(
-                c.accounts, "account", m.account, contact.place("account"), "account"
+                c.accounts, "account", m.account, lambda c=contact: c.place("account"), "account"
             )
             if contact.account is not None:
                 contact.account.contacts.append(contact)
@@ -383,7 +387,9 @@ class _Resolver:
 
     def field_ref(self, row: Row, name: str, index: dict, kind: str, attr: str | None = None):
         """Resolve the reference held in field `name` of `row` (CSM301 at its value)."""
-        return self.ref(index, kind, getattr(row.model, attr or name), row.value_place(name), name)
+        return self.ref(
+            index, kind, getattr(row.model, attr or name), lambda: row.value_place(name), name
+        )
 
     def resolve_links(self) -> None:
         c = self.config
@@ -429,8 +435,12 @@ class _Resolver:
         c = self.config
         for sp in c.sold_products.values():
             m = sp.row.model
-            sp.account = self.ref(c.accounts, "account", m.account, sp.place("account"), "account")
-            sp.contact = self.ref(c.contacts, "contact", m.contact, sp.place("contact"), "contact")
+            sp.account = self.ref(
+                c.accounts, "account", m.account, lambda s=sp: s.place("account"), "account"
+            )
+            sp.contact = self.ref(
+                c.contacts, "contact", m.contact, lambda s=sp: s.place("contact"), "contact"
+            )
             for i, item in enumerate(m.related_parties or ()):
                 if item is None:
                     continue  # reported as CSM2xx; its position stays reserved
