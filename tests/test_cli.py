@@ -365,3 +365,13 @@ def test_apply_dry_run_creates_no_file(tmp_path):
     assert r.returncode == 0
     assert "dry run, nothing changed" in r.stdout
     assert not db.exists()
+
+
+def test_cli_choices_are_the_languages_tables_and_levels():
+    from typing import get_args
+
+    from csmconf import cli
+    from csmconf.model import sections
+
+    assert cli.TABLE_CHOICES == get_args(sections.Table)
+    assert cli.LEVEL_CHOICES == tuple(level for level in get_args(sections.Level) if level != "full")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..diagnostics import Diagnostic, Related
-from ..graph import ALLOWED, CONDITIONAL, DENIED, LEVELS, AccessEngine
+from ..graph import ALLOWED, CONDITIONAL, DENIED, AccessEngine
 from ..graph.access import expand_levels
 from ..model import Row
 from ..resolve import Config
@@ -151,4 +151,4 @@ def run_tests(config: Config, engine: AccessEngine) -> tuple[list[Diagnostic], l
     return diags, results
 
 
-__all__ = ["LEVELS", "TestResult", "resolve_tests", "run_tests"]
+__all__ = ["TestResult", "resolve_tests", "run_tests"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..diagnostics import Diagnostic, Related
 from ..graph import AccessEngine
 from ..resolve import Config
-from ..resolve.objects import Account, Contact, Role
+from ..resolve.objects import Account, Role
 from .registry import check
 
 
@@ -376,6 +376,3 @@ def related_party_config_fit(config: Config, engine: AccessEngine):
                     f"allowed responsibility '{r.id}' is held by {', '.join(r.holder_types)}, not by a {et}",
                     cfg.place("allowed_responsibilities", i),
                 )
-
-
-__all__ = ["Contact"]

@@ -41,15 +41,11 @@ def place_text(place) -> str:
 
 
 def _held(grant):
-    """(held responsibility id, held-on ref, through) from the grant's holding hop."""
-    for hop in grant.via:
-        label = hop.label
-        if label.startswith("holds on "):
-            rest = label[len("holds on ") :]
-            on, _, through = rest.partition(" (")
-            resp = hop.target.split(":", 1)[1] if ":" in hop.target else hop.target
-            return resp, on, through.rstrip(")") or None, hop.source
-    return None
+    """(held responsibility id, held-on ref, through, holder node) of a responsibility grant."""
+    if grant.held is None:
+        return None
+    resp, on, through, holder = grant.held
+    return resp, on, through.replace("_", " "), holder
 
 
 def _principal_condition(principal, grant) -> tuple:

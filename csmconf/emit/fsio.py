@@ -64,6 +64,24 @@ def _umask() -> int:
     return mask
 
 
+def write_file_atomic(target: Path, data: bytes) -> None:
+    """Replace one file whole: a temporary sibling, fsync, rename. Other files are untouched."""
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.tmp-", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, 0o666 & ~_umask())
+        os.replace(tmp, target)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
 def write_outputs(files: dict[str, bytes], out_dir: Path) -> None:
     """Replace `out_dir` with exactly `files` (relative POSIX path -> bytes), all or nothing."""
     out_dir = Path(out_dir)

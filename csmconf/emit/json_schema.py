@@ -11,13 +11,12 @@ value or a list (`type`, `levels`, `can`...) accept both, as the loader does.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 
 from pydantic.json_schema import models_json_schema
 
 from ..model.sections import SECTION_MODELS, Settings
+from .fsio import write_file_atomic
 
 SCHEMA_FILE = "csmconf.schema.json"
 SCHEMA_ID = "https://csmconf.dev/schema/v1/csmconf.schema.json"
@@ -95,29 +94,10 @@ def render_schema() -> dict[str, bytes]:
 
 
 def write_schema(out_dir: Path) -> list[Path]:
-    """Write the schema file(s) into `out_dir` (created if needed), each atomically. Returns the paths."""
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
+    """Write the schema file(s) into `out_dir`, each atomically; other files there stay."""
     written = []
     for name, data in render_schema().items():
-        target = out_dir / name
-        fd, tmp = tempfile.mkstemp(prefix=f".{name}.tmp-", dir=out_dir)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.chmod(tmp, 0o666 & ~_umask())
-            os.replace(tmp, target)
-        except BaseException:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
-            raise
+        target = Path(out_dir) / name
+        write_file_atomic(target, data)
         written.append(target)
     return written
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask

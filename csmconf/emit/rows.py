@@ -127,11 +127,11 @@ def build_model(config, engine) -> RelationalModel:
     contains = []
     role_access = []
     for role in roles:
+        seen: set[str] = set()  # `contains: [a, a]` is one link (the first place wins)
         for pos, inner in enumerate(role.contains):
-            if inner is None or inner.id not in role_ids or inner is role:
+            if inner is None or inner.id not in role_ids or inner is role or inner.id in seen:
                 continue
-            if any(inner.id == c[2] for c in contains if c[1] == role.id):
-                continue
+            seen.add(inner.id)
             contains.append((role.id, pos, inner.id))
         for pos, entry in enumerate(role.access):
             for level in expand_levels(entry.levels):

@@ -1,7 +1,7 @@
 """Stage 4: the access graph (networkx) and decisions computed from it."""
 
 from .access import ALLOWED, CONDITIONAL, DENIED, LEVELS, TABLES, AccessEngine, Decision, Grant, Hop
-from .build import build_graph, node_id, subgraph_of
+from .build import build_graph, node_id
 
 __all__ = [
     "ALLOWED",
@@ -15,5 +15,4 @@ __all__ = [
     "Hop",
     "build_graph",
     "node_id",
-    "subgraph_of",
 ]

@@ -42,9 +42,10 @@ from .build import (
     build_graph,
     node_id,
 )
+from .build import TABLES as BUILD_TABLES
 
 LEVELS = ("read", "write", "create")
-TABLES = ("case", "sold_product", "account", "contact", "install_base")
+TABLES = BUILD_TABLES  # the language's tables, from the models
 ALLOWED, CONDITIONAL, DENIED = "allowed", "conditional", "denied"
 _RANK = {DENIED: 0, CONDITIONAL: 1, ALLOWED: 2}
 
@@ -92,6 +93,8 @@ class Grant:
     via: tuple[Hop, ...] = ()  # principal -> role/responsibility chain -> entry
     origin: str | None = None  # account the scope is measured from (its tree, partners)
     when: str | None = None
+    # for a responsibility: (responsibility id, `kind:id` held on, through, holder node)
+    held: tuple | None = None
 
     def decision_on(self, target: Entity, owner: Account | None) -> str:
         if target.kind == "account":
@@ -176,6 +179,7 @@ class AccessEngine:
         self._roles: dict[str, dict[str, tuple[Hop, ...]]] = {}
         self._includes: dict[str, list[tuple[Responsibility, tuple[Hop, ...]]]] = {}
         self._owned: dict[str, list[str]] | None = None
+        self._acts_for: dict[str, frozenset] = {}
 
     # -- graph walks shared by many principals -------------------------------------------
 
@@ -274,12 +278,17 @@ class AccessEngine:
         return True
 
     def holdings(self, principal: Entity):
-        """(responsibility, record it is held on, hops) for every responsibility held."""
+        """(responsibility, record it is held on, through, hops) for every responsibility held.
+
+        `through` is the kind of row that holds it: contact_relationship, team_member
+        or related_party.
+        """
         pnode = node_id(principal)
         for resp_node, data in self.out_edges(pnode, HOLDS):
             yield (
                 self.obj(resp_node),
                 data["on"],
+                data["via"],
                 (Hop(pnode, data["label"], resp_node, data["place"]),),
             )
         if isinstance(principal, Contact) and principal.account is not None:
@@ -291,6 +300,7 @@ class AccessEngine:
                 yield (
                     self.obj(resp_node),
                     data["on"],
+                    data["via"],
                     (member, Hop(anode, data["label"], resp_node, data["place"])),
                 )
 
@@ -302,15 +312,16 @@ class AccessEngine:
         return cached
 
     def acts_for(self, contact: Contact) -> frozenset:
-        found = set()
-        for _resp, on, _hops in self.holdings(contact):
-            if (
-                isinstance(on, Account)
-                and on.active
-                and _hops[0].label.endswith("(contact relationship)")
-            ):
-                found.add(on.id)
-        return frozenset(found)
+        """Active accounts the contact acts for through contact relationships (`self` scope)."""
+        key = node_id(contact)
+        cached = self._acts_for.get(key)
+        if cached is None:
+            cached = self._acts_for[key] = frozenset(
+                on.id
+                for _resp, on, through, _hops in self.holdings(contact)
+                if through == "contact_relationship" and isinstance(on, Account) and on.active
+            )
+        return cached
 
     def _compute_grants(self, p: Entity) -> list[Grant]:
         if not self.active_principal(p):
@@ -324,7 +335,8 @@ class AccessEngine:
                 entry = grant["entry"]
                 entry_hop = Hop(node_id(role), grant["label"], table_node, grant["place"])
                 out.extend(self._scope_grants(p, entry, "role", rid, (*hops, entry_hop), None))
-        for resp, on, hold_hops in self.holdings(p):
+        for resp, on, through, hold_hops in self.holdings(p):
+            held = (resp.id, node_id(on), through, hold_hops[-1].source)
             if isinstance(on, Account) and not on.active:
                 continue
             if isinstance(on, SoldProduct) and (on.account is None or not on.account.active):
@@ -343,6 +355,7 @@ class AccessEngine:
                             inner.id,
                             (*hold_hops, *inc_hops, entry_hop),
                             on,
+                            held,
                         )
                     )
         if isinstance(p, Contact):
@@ -379,7 +392,9 @@ class AccessEngine:
                     )
         return out
 
-    def _scope_grants(self, p: Entity, entry, rule: str, source: str, via, held_on) -> list[Grant]:
+    def _scope_grants(
+        self, p: Entity, entry, rule: str, source: str, via, held_on, held=None
+    ) -> list[Grant]:
         scope = entry.scope
         conditional = entry.when is not None
         accounts: frozenset = frozenset()
@@ -429,6 +444,7 @@ class AccessEngine:
                 via=via,
                 origin=origin,
                 when=entry.when,
+                held=held,
             )
             for level in expand_levels(entry.levels)
         ]
@@ -485,9 +501,9 @@ class AccessEngine:
                 if grant.scope == "self":
                     hops.extend(
                         h
-                        for _r, on, hold in self.holdings(principal)
+                        for _r, on, through, hold in self.holdings(principal)
                         for h in hold[:1]
-                        if on is goal and h.label.endswith("(contact relationship)")
+                        if on is goal and through == "contact_relationship"
                     )
                 else:
                     hops.extend(self._account_path(own, goal, grant))
@@ -626,23 +642,32 @@ class AccessEngine:
             found[k] for k in sorted(found, key=lambda n: (n.split(":", 1)[0], n.split(":", 1)[1]))
         ]
 
-    def who_can(self, level: str, table: str, target: Entity) -> list[Decision]:
+    def who_can(
+        self, level: str, table: str, target: Entity, explain: bool = False
+    ) -> list[Decision]:
         out = []
         for p in self.candidates(target):
-            d = self.decide(p, level, table, target)
+            d = self.decide(p, level, table, target, explain=explain)
             if d.decision != DENIED:
                 out.append(d)
         return out
 
     def what_can(self, principal: Entity) -> list[Decision]:
-        out = []
-        for target in sorted(self.targets(), key=lambda e: (e.kind, e.id)):
-            for table in TABLES:
-                for level in LEVELS:
-                    d = self.decide(principal, level, table, target)
-                    if d.decision != DENIED:
-                        out.append(d)
-        return out
+        """Every declared target x table x level not denied, from the principal's grants."""
+        found = self.effective(principal)
+        keys = sorted(
+            found,
+            key=lambda k: (
+                k[2].split(":", 1)[0],
+                k[2].split(":", 1)[1],
+                TABLES.index(k[1]),
+                LEVELS.index(k[0]),
+            ),
+        )
+        return [
+            self.decide(principal, level, table, self.config.lookup(ref))
+            for level, table, ref in keys
+        ]
 
 
 def _target_open(target: Entity, table: str) -> bool:

@@ -8,9 +8,12 @@ this stage knows what access is.
 
 from __future__ import annotations
 
+from typing import get_args
+
 import networkx as nx
 
 from ..diagnostics import BUILTIN, Place
+from ..model import sections
 from ..resolve import Config
 from ..resolve.objects import Entity
 
@@ -29,7 +32,7 @@ RELATED_PARTY = "related_party"  # party -> sold product (attr: party)
 TYPED = "typed"  # related-party config -> responsibility (default/allowed)
 GRANTS = "grants"  # role or responsibility -> table (attr: entry, one access entry)
 
-TABLES = ("case", "sold_product", "account", "contact", "install_base")
+TABLES = get_args(sections.Table)
 
 
 def node_id(entity) -> str:
@@ -239,12 +242,3 @@ def _raw_index(holder, entry, fallback: int) -> int:
         if written is entry:
             return i
     return fallback
-
-
-def subgraph_of(g: nx.MultiDiGraph, rel: str, key=None) -> nx.DiGraph:
-    """The simple digraph of one edge type (optionally one relationship type), for cycle checks."""
-    sub = nx.DiGraph()
-    for u, v, data in g.edges(data=True):
-        if data["rel"] == rel and (key is None or key(data)) and not sub.has_edge(u, v):
-            sub.add_edge(u, v, place=data["place"], data=data)
-    return sub

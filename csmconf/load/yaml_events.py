@@ -24,6 +24,10 @@ from yaml import events as ev
 from ..diagnostics import Diagnostic, Place, Related
 from .positions import Node
 
+#: Collections nested deeper than this are refused (CSM104): the builder recurses, and
+#: no configuration needs more than a handful of levels.
+MAX_DEPTH = 100
+
 #: Nodes that aliases may copy into one file before the file is rejected
 #: (CSM104). A merge of a small default block into every row of a large file
 #: stays far below it; a "billion laughs" document crosses it at once.
@@ -192,6 +196,7 @@ class _Builder:
         self.diags = diagnostics
         self.anchors: dict[str, tuple[object, Node, int]] = {}
         self.expanded = 0
+        self.depth = 0
 
     def error(self, code: str, message: str, line: int, column: int, hint=None) -> None:
         self.diags.append(Diagnostic(code, message, Place(self.file, line, column), hint=hint))
@@ -218,74 +223,94 @@ class _Builder:
 
     def node(self, event, get):
         """Returns (data, position node, expanded size) for the node starting at `event`."""
-        sm, em = event.start_mark, event.end_mark
+        sm = event.start_mark
         cls = event.__class__
         if cls is ev.ScalarEvent:
-            text = event.value
-            tag = event.tag
-            if tag is None or tag == "!":
-                value = resolve_plain(text) if event.implicit[0] and tag is None else text
-            elif tag in _SCALAR_TAGS:
-                value = _explicit(tag, text)
-                if value is INVALID:
-                    self.error(
-                        "CSM202",
-                        f"'{text}' cannot be read as {tag[len(_CORE) :]}",
-                        sm.line + 1,
-                        sm.column + 1,
-                    )
-            else:
-                value = INVALID
-                self.error(
-                    "CSM202",
-                    f"tag '{tag}' is not allowed; only the YAML core tags are",
-                    sm.line + 1,
-                    sm.column + 1,
-                )
-            if isinstance(value, str) and "\x00" in value:
-                # A "\0" escape: no target (SQL, XML, CSV) can hold it safely.
-                value = INVALID
-                self.error(
-                    "CSM202",
-                    "value contains a NUL character (\\0), which no output can hold",
-                    sm.line + 1,
-                    sm.column + 1,
-                )
-            node = Node(sm.line + 1, sm.column + 1, em.line + 1, em.column + 1)
-            if event.implicit[0] and not isinstance(value, str):
-                node.raw = text
-            result = (value, node, 1)
-        elif cls is ev.MappingStartEvent:
-            result = self.mapping(event, get)
-            if not self.check_tag(event.tag, "map", sm):
-                result = (INVALID, *result[1:])
-        elif cls is ev.SequenceStartEvent:
-            result = self.sequence(event, get)
-            if not self.check_tag(event.tag, "seq", sm):
-                result = (INVALID, *result[1:])
-        elif cls is ev.AliasEvent:
-            anchored = self.anchors.get(event.anchor)
-            if anchored is None:  # libyaml reports undefined aliases itself; be safe
-                raise _SyntaxProblem(
-                    "CSM100", f"unknown alias '*{event.anchor}'", sm.line + 1, sm.column + 1
-                )
-            data, node, size = anchored
-            self.expanded += size
-            if self.expanded > ALIAS_EXPANSION_BUDGET:
+            result = self.scalar(event)
+        elif cls is ev.MappingStartEvent or cls is ev.SequenceStartEvent:
+            self.depth += 1
+            if self.depth > MAX_DEPTH:
                 raise _SyntaxProblem(
                     "CSM104",
-                    f"aliases expand past the budget of {ALIAS_EXPANSION_BUDGET:,} nodes",
+                    f"values are nested more than {MAX_DEPTH} levels deep",
                     sm.line + 1,
                     sm.column + 1,
-                    hint="write the repeated values out, or use fewer nested aliases",
                 )
-            return data, node, size
+            try:
+                if cls is ev.MappingStartEvent:
+                    result = self.mapping(event, get)
+                    valid = self.check_tag(event.tag, "map", sm)
+                else:
+                    result = self.sequence(event, get)
+                    valid = self.check_tag(event.tag, "seq", sm)
+            finally:
+                self.depth -= 1
+            if not valid:
+                result = (INVALID, *result[1:])
+        elif cls is ev.AliasEvent:
+            return self.alias(event)
         else:  # pragma: no cover - libyaml only produces the events above here
             raise _SyntaxProblem("CSM100", "unexpected YAML event", sm.line + 1, sm.column + 1)
         anchor = getattr(event, "anchor", None)
         if anchor is not None:
             self.anchors[anchor] = result
         return result
+
+    def scalar(self, event):
+        sm, em = event.start_mark, event.end_mark
+        text = event.value
+        tag = event.tag
+        if tag is None or tag == "!":
+            value = resolve_plain(text) if event.implicit[0] and tag is None else text
+        elif tag in _SCALAR_TAGS:
+            value = _explicit(tag, text)
+            if value is INVALID:
+                self.error(
+                    "CSM202",
+                    f"'{text}' cannot be read as {tag[len(_CORE) :]}",
+                    sm.line + 1,
+                    sm.column + 1,
+                )
+        else:
+            value = INVALID
+            self.error(
+                "CSM202",
+                f"tag '{tag}' is not allowed; only the YAML core tags are",
+                sm.line + 1,
+                sm.column + 1,
+            )
+        if isinstance(value, str) and "\x00" in value:
+            # A "\0" escape: no target (SQL, XML, CSV) can hold it safely.
+            value = INVALID
+            self.error(
+                "CSM202",
+                "value contains a NUL character (\\0), which no output can hold",
+                sm.line + 1,
+                sm.column + 1,
+            )
+        node = Node(sm.line + 1, sm.column + 1, em.line + 1, em.column + 1)
+        if event.implicit[0] and not isinstance(value, str):
+            node.raw = text
+        return value, node, 1
+
+    def alias(self, event):
+        sm = event.start_mark
+        anchored = self.anchors.get(event.anchor)
+        if anchored is None:  # an alias inside its own anchor, or before it
+            raise _SyntaxProblem(
+                "CSM100", f"unknown alias '*{event.anchor}'", sm.line + 1, sm.column + 1
+            )
+        data, node, size = anchored
+        self.expanded += size
+        if self.expanded > ALIAS_EXPANSION_BUDGET:
+            raise _SyntaxProblem(
+                "CSM104",
+                f"aliases expand past the budget of {ALIAS_EXPANSION_BUDGET:,} nodes",
+                sm.line + 1,
+                sm.column + 1,
+                hint="write the repeated values out, or use fewer nested aliases",
+            )
+        return data, node, size
 
     def check_tag(self, tag, kind: str, mark) -> bool:
         """Reports a tag other than the core one of this node kind (CSM202); False when bad."""

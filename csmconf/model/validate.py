@@ -202,7 +202,9 @@ def _settings(doc: ParsedDocument, value, out: Validated) -> None:
     try:
         model = Settings.model_validate(value)
     except ValidationError as exc:
-        out.diagnostics.extend(_map_errors(exc, doc.file, value, node, "settings", prefix=()))
+        out.diagnostics.extend(
+            _map_error_list(exc.errors(include_url=False), doc.file, value, node, "settings")
+        )
         model, _invalid = _salvage(
             Settings, value, [{**e, "loc": ("settings", *e["loc"])} for e in exc.errors()]
         )
@@ -255,11 +257,7 @@ def _section(doc: ParsedDocument, section: str, value, out: Validated) -> None:
             out.rows[section].append(Row(kind, row_model, doc.file, item_node))
 
 
-def _map_errors(exc: ValidationError, file, data, node, section, prefix) -> list[Diagnostic]:
-    return _map_error_list(exc.errors(include_url=False), file, data, node, section, prefix)
-
-
-def _map_error_list(errors, file, data, node, section, prefix=None) -> list[Diagnostic]:
+def _map_error_list(errors, file, data, node, section) -> list[Diagnostic]:
     diags = []
     seen = set()
     for err in errors:
