@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import textwrap
 from pathlib import Path
 
@@ -16,6 +19,18 @@ DECISIONS = REPO / "tests" / "decisions"
 # The fixture trees are data, not test modules; some contain symbolic links back
 # to their own root (a loop), which pytest's directory walk would follow forever.
 collect_ignore = ["cases", "decisions"]
+
+
+def run_cli(*args: str, cwd: Path = REPO, env: dict | None = None) -> subprocess.CompletedProcess:
+    """`python -m csmconf ARGS` as a user runs it: exit code, stdout and stderr, no colour."""
+    return subprocess.run(
+        [sys.executable, "-m", "csmconf", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_COLOR": "1", **(env or {})},
+        check=False,
+    )
 
 
 def write_tree(root: Path, files: dict[str, str], dedent: bool = True) -> Path:

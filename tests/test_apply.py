@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-
+from conftest import run_cli as run
 from dbservers import mariadb_database, postgres_schema
 
 REPO = Path(__file__).resolve().parents[1]
@@ -23,16 +20,6 @@ accounts:
     name: "Apply probe 'quoted' \\\\ {{ x }}"
     customer: true
 """
-
-
-def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "csmconf", *args],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_COLOR": "1"},
-    )
 
 
 def plan_of(config: Path, url: str, *extra: str) -> dict:
@@ -162,3 +149,22 @@ def test_postgresql_apply_story(config):
 def test_mariadb_apply_story(config):
     with mariadb_database() as (_conn, name):
         exercise(config, f"mysql://root@127.0.0.1:3306/{name}")
+
+
+def test_repeated_role_in_contains_applies(tmp_path):
+    cfg = tmp_path / "cfg"
+    cfg.mkdir()
+    (cfg / "a.yaml").write_text(
+        "version: 1\naccounts:\n  - {id: acme, name: Acme}\nroles:\n"
+        "  - {id: helper, kind: external, contains: [customer, customer]}\n"
+        "contacts:\n  - {id: c1, account: acme, roles: [helper]}\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "x.db"
+    r = run("apply", str(cfg), "--db", f"sqlite:///{db}")
+    assert r.returncode == 0, r.stderr
+    con = sqlite3.connect(db)
+    assert (
+        con.execute("SELECT COUNT(*) FROM csm_role_contains").fetchone()[0] == 1 + 7
+    )  # the built-in roles contain 7
+    con.close()

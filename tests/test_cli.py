@@ -3,29 +3,17 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from conftest import run_cli as run
 
 REPO = Path(__file__).resolve().parents[1]
 CONFIGS = REPO / "configs"
 TWENTY = REPO / "tests" / "cases" / "invalid" / "twenty_mistakes" / "config"
-
-
-def run(*args: str, cwd: Path = REPO, env: dict | None = None) -> subprocess.CompletedProcess:
-    full_env = {**os.environ, "NO_COLOR": "1", **(env or {})}
-    return subprocess.run(
-        [sys.executable, "-m", "csmconf", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        env=full_env,
-    )
 
 
 def test_validate_example_exits_0_with_tests_passing():
@@ -349,8 +337,17 @@ def test_strict_reports_warnings_as_errors():
 
 @pytest.mark.parametrize("fmt", ["json", "sarif"])
 def test_query_on_invalid_config_reports_in_the_requested_format(fmt):
-    r = run("check", "contact:ann", "read", "case", "--on", "account:abc-corp",
-            str(TWENTY.relative_to(REPO)), "--format", fmt)
+    r = run(
+        "check",
+        "contact:ann",
+        "read",
+        "case",
+        "--on",
+        "account:abc-corp",
+        str(TWENTY.relative_to(REPO)),
+        "--format",
+        fmt,
+    )
     assert r.returncode == 2
     doc = json.loads(r.stdout)
     if fmt == "json":
@@ -374,4 +371,14 @@ def test_cli_choices_are_the_languages_tables_and_levels():
     from csmconf.model import sections
 
     assert cli.TABLE_CHOICES == get_args(sections.Table)
-    assert cli.LEVEL_CHOICES == tuple(level for level in get_args(sections.Level) if level != "full")
+    assert cli.LEVEL_CHOICES == tuple(
+        level for level in get_args(sections.Level) if level != "full"
+    )
+
+
+def test_schema_writes_its_file_and_leaves_others(tmp_path):
+    (tmp_path / "notes.txt").write_text("keep me", encoding="utf-8")
+    assert run("schema", "-o", str(tmp_path)).returncode == 0
+    assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "keep me"
+    assert json.loads((tmp_path / "csmconf.schema.json").read_text(encoding="utf-8"))
+    assert run("schema", "-o", str(tmp_path), "--check").returncode == 0

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from conftest import run_cli as run
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -36,16 +33,6 @@ contacts:
     roles: [customer]   # plain customer
     id: nia
 """
-
-
-def run(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "csmconf", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_COLOR": "1"},
-    )
 
 
 def test_example_configuration_is_canonical():
