@@ -99,3 +99,17 @@ def test_who_can_and_what_can_agree_with_table(example_compilation, via):
     extra = sorted(set(got) - set(expected))
     wrong = sorted(k for k in set(got) & set(expected) if got[k] != expected[k])
     assert not (missing or extra or wrong), f"missing {missing}\nextra {extra}\nwrong {wrong}"
+
+
+def test_effective_enumeration_equals_decide_everywhere(example_compilation):
+    """`effective()` (grant-driven, used by what-can and diff) must equal `decide()` on
+    every principal x level x table x target, denied ones included."""
+    engine = example_compilation.engine
+    for principal in example_compilation.config.principals:
+        found = engine.effective(principal)
+        for target in engine.targets():
+            for table in ("case", "sold_product", "account", "contact", "install_base"):
+                for level in ("read", "write", "create"):
+                    decided = engine.decide(principal, level, table, target).decision
+                    enumerated = found.get((level, table, target.ref), ("denied",))[0]
+                    assert enumerated == decided, (principal.ref, level, table, target.ref)
