@@ -17,7 +17,7 @@ import hashlib
 from dataclasses import dataclass, field
 
 from ..graph.access import expand_levels
-from ..resolve.objects import Consumer, Contact, Entity, User
+from ..resolve.objects import Contact, Entity
 from .tables import REACHES, Table, build_tables
 
 LEVEL_ORDER = {"read": 0, "write": 1, "create": 2}
@@ -508,43 +508,16 @@ def derive_access(config, engine, ids: _Ids, accounts, roles):
     for p in sorted(config.principals, key=lambda e: (e.kind, e.id)):
         if isinstance(p, Contact) and p.account is None:
             continue
-        if not isinstance(p, (Contact, Consumer, User)):
-            continue
         for g in engine.grants(p):
             if g.rule not in ("responsibility", "named_contact"):
                 continue
             source = g.source if g.rule == "responsibility" else None
+            grant = (p.kind, p.id, g.rule, source, g.table, g.level, g.scope, g.conditional, g.when)
             if g.sold_product is not None:
-                add(
-                    p.kind,
-                    p.id,
-                    g.rule,
-                    source,
-                    g.table,
-                    g.level,
-                    g.scope,
-                    g.conditional,
-                    g.when,
-                    None,
-                    None,
-                    g.sold_product,
-                )
+                add(*grant, None, None, g.sold_product)
             if g.accounts:
                 for origin, kind in _represent(g, reach):
-                    add(
-                        p.kind,
-                        p.id,
-                        g.rule,
-                        source,
-                        g.table,
-                        g.level,
-                        g.scope,
-                        g.conditional,
-                        g.when,
-                        origin,
-                        kind,
-                        None,
-                    )
+                    add(*grant, origin, kind, None)
     grant_rows = [grants[k] for k in sorted(grants)]
     return reach_rows, grant_rows
 
