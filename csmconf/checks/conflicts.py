@@ -5,20 +5,8 @@ from __future__ import annotations
 from ..diagnostics import Diagnostic, Related
 from ..graph import AccessEngine
 from ..resolve import Config
-from ..resolve.objects import Account, Role
+from ..resolve.objects import Account
 from .registry import check
-
-
-def _closure(engine: AccessEngine, role: Role) -> set[str]:
-    return set(engine.role_closure(role))
-
-
-def _held(engine: AccessEngine, principal) -> set[str]:
-    held: set[str] = set()
-    for role in principal.roles:
-        if role is not None:
-            held |= _closure(engine, role)
-    return held
 
 
 @check("CSM500")
@@ -105,7 +93,7 @@ def partner_roles_on_non_partners(config: Config, engine: AccessEngine):
         for i, role in enumerate(contact.roles):
             if role is None:
                 continue
-            closure = _closure(engine, role)
+            closure = engine.role_closure(role).keys()
             partner_roles = sorted(closure & {"partner", "partner_admin"})
             if partner_roles:
                 via = "" if role.id in partner_roles else f" (it contains '{partner_roles[0]}')"
@@ -156,7 +144,7 @@ def role_kinds(config: Config, engine: AccessEngine):
                     continue
                 bad = sorted(
                     rid
-                    for rid in _closure(engine, role)
+                    for rid in engine.role_closure(role)
                     if config.roles[rid].role_kind == forbidden
                 )
                 if bad:
@@ -202,7 +190,7 @@ def roles_required(config: Config, engine: AccessEngine):
     for holder, resp, link, _record in _holdings(config):
         if isinstance(holder, Account) or not holder.known("roles"):
             continue  # accounts hold no roles; a roles list with errors cannot be judged
-        held = _held(engine, holder)
+        held = engine.held_roles(holder)
         for inner, _hops in engine.include_closure(resp):
             missing = [
                 (i, r)
@@ -346,7 +334,7 @@ def team_member_agents(config: Config, engine: AccessEngine):
         if (
             tm.user is not None
             and tm.user.known("roles")
-            and "relationship_agent" not in _held(engine, tm.user)
+            and "relationship_agent" not in engine.held_roles(tm.user)
         ):
             yield Diagnostic(
                 "CSM512",

@@ -23,19 +23,10 @@ __all__ = ["compare_outputs", "render_outputs", "write_outputs"]
 MANIFEST = "manifest.json"
 
 
-def _engine_of(compilation):
-    engine = getattr(compilation, "engine", None)
-    if engine is None:
-        from ..graph import AccessEngine
-
-        engine = AccessEngine(compilation.config)
-    return engine
-
-
 def render_outputs(compilation) -> dict[str, bytes]:
     """Every output file of a compilation without errors, keyed by relative POSIX path."""
     config = compilation.config
-    engine = _engine_of(compilation)
+    engine = compilation.engine
     files: dict[str, bytes] = {}
     model = build_model(config, engine)
     wanted = sorted(set(config.settings.dialects or DIALECTS))

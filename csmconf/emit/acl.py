@@ -147,11 +147,9 @@ def _sort_key(rule: _Rule):
     )
 
 
-def _rule_dict(config, rule: _Rule) -> dict:
-    ns = config.namespace
+def _rule_dict(config, rule: _Rule, ids: _Ids) -> dict:
     table, _rank, level, kind, source, scope, cond, when, _set, sp, principals = rule.key
     accounts = rule.accounts
-    ids = _Ids(ns)
     parts: list[dict] = []
     encoded: list[str] = []
     field = "sys_id" if table == "account" else "account"
@@ -296,7 +294,8 @@ def _description(config, rule: dict) -> str:
 
 def render_rules(config, engine) -> tuple[list[dict], bytes]:
     """The rules, and rules.json: a JSON document with one rule per line (diffs show rules)."""
-    rules = [_rule_dict(config, r) for r in collect_rules(config, engine)]
+    ids = _Ids(config.namespace)  # one cache for every rule: account ids repeat across rules
+    rules = [_rule_dict(config, r, ids) for r in collect_rules(config, engine)]
     head = {
         "format_version": RULE_FORMAT_VERSION,
         "namespace": str(config.namespace),

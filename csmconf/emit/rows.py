@@ -20,8 +20,6 @@ from ..graph.access import expand_levels
 from ..resolve.objects import Contact, Entity
 from .tables import REACHES, Table, build_tables
 
-LEVEL_ORDER = {"read": 0, "write": 1, "create": 2}
-
 
 def _dedupe(items):
     seen = set()

@@ -32,7 +32,6 @@ class Row:
     model: RawModel
     file: str
     node: Node  # the row mapping
-    valid: bool = True  # False: some fields were dropped after CSM2xx errors
     invalid_fields: frozenset = frozenset()  # fields (as written) that had CSM2xx errors
 
     def known(self, name: str) -> bool:
@@ -250,7 +249,7 @@ def _section(doc: ParsedDocument, section: str, value, out: Validated) -> None:
             salvaged, invalid = _salvage(model, item, bad_rows[index])
             if salvaged is not None and getattr(salvaged, "id", "") is not None:
                 out.rows[section].append(
-                    Row(kind, salvaged, doc.file, item_node, valid=False, invalid_fields=invalid)
+                    Row(kind, salvaged, doc.file, item_node, invalid_fields=invalid)
                 )
         else:
             row_model = adapter.validate_python([item])[0]

@@ -59,10 +59,6 @@ class Config:
     #: settings rows (for the emitters' provenance)
     settings_place: Place | None = None
 
-    @property
-    def related_parties(self) -> list[RelatedParty]:
-        return [rp for sp in self.sold_products.values() for rp in sp.related_parties]
-
     def kind_index(self, kind: str) -> dict[str, Entity] | None:
         return {
             "account": self.accounts,
