@@ -15,15 +15,14 @@ from pathlib import Path
 
 import click
 
-from . import __version__
+from . import __version__, vocabulary
 from .diagnostics import Diagnostic
 from .render import FORMATS, render
 
 DEFAULT_CONFIG = "configs"
-# Literal here so that `csmconf --help` does not import networkx and pydantic (1.8 s vs
-# 0.2 s); tests/test_cli.py checks they equal the language's own tables and levels.
-TABLE_CHOICES = ("case", "sold_product", "account", "contact", "install_base")
-LEVEL_CHOICES = ("read", "write", "create")
+# From the vocabulary, which imports nothing: `csmconf --help` loads neither networkx nor pydantic.
+TABLE_CHOICES = vocabulary.TABLES
+LEVEL_CHOICES = vocabulary.LEVELS
 EXIT_OK, EXIT_FOUND, EXIT_CANNOT = 0, 1, 2
 
 

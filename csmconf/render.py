@@ -11,11 +11,11 @@ import json
 import os
 from pathlib import Path
 
-from . import __version__
+from . import __version__, vocabulary
 from .diagnostics import CODES, Diagnostic, Place, count
 
 FORMAT_VERSION = 1
-FORMATS = ("text", "json", "sarif", "github")
+FORMATS = vocabulary.FORMATS
 
 
 class PathShower:

@@ -24,7 +24,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-DIALECTS = ("sqlite", "postgresql", "mysql")
+from .. import vocabulary
+
+DIALECTS = vocabulary.DIALECTS
 
 # Characters that would break a line or that no plain literal can carry safely.
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")

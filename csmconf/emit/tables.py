@@ -14,28 +14,27 @@ and which rules only the compiler enforces.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import get_args
 
-from ..model import sections
+from .. import vocabulary
 
 SYS_ID_PATTERN = "^[0-9a-f]{32}$"
 # The same tests as GLOB patterns for SQLite, which has no REGEXP built in.
 ID_GLOBS = ("[a-z0-9]*", "!*[^a-z0-9_.-]*")
 SYS_ID_GLOBS = ("!*[^0-9a-f]*",)
 
-# The enums are the language's own: taken from the raw models, never typed again.
-TABLES_ENUM = get_args(sections.Table)
-LEVELS_ENUM = tuple(level for level in get_args(sections.Level) if level != "full")
-SCOPES_ENUM = get_args(sections.Scope)
-ROLE_SCOPES_ENUM = tuple(s for s in SCOPES_ENUM if s not in ("holder", "holder_cases"))
-ROLE_KINDS = get_args(sections.RoleKind)
-END_KINDS = get_args(sections.EndKind)
-APPLIES_TO = get_args(sections.AppliesTo)
-ENTITY_TYPES = get_args(sections.EntityType)
-PRINCIPAL_KINDS = ("contact", "consumer", "user")
+# The enums are the language's own: taken from the vocabulary, never typed again.
+TABLES_ENUM = vocabulary.TABLES
+LEVELS_ENUM = vocabulary.LEVELS
+SCOPES_ENUM = vocabulary.SCOPES
+ROLE_SCOPES_ENUM = vocabulary.ROLE_SCOPES
+ROLE_KINDS = vocabulary.ROLE_KINDS
+END_KINDS = vocabulary.END_KINDS
+APPLIES_TO = vocabulary.APPLIES_TO
+ENTITY_TYPES = vocabulary.ENTITY_TYPES
+PRINCIPAL_KINDS = vocabulary.PRINCIPAL_KINDS
 REACHES = ("account", "account_tree", "partner_customers")
 GRANTEE_KINDS = ("role", "account", "contact", "consumer", "user")
-GRANT_RULES = ("role", "responsibility", "account_sold_products", "named_contact")
+GRANT_RULES = vocabulary.GRANT_RULES
 
 
 @dataclass(frozen=True)

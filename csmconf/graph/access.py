@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
+from .. import vocabulary
 from ..diagnostics import Place
 from ..resolve import Config
 from ..resolve.objects import (
@@ -42,21 +43,12 @@ from .build import (
     build_graph,
     node_id,
 )
-from .build import TABLES as BUILD_TABLES
 
-LEVELS = ("read", "write", "create")
-TABLES = BUILD_TABLES  # the language's tables, from the models
-ALLOWED, CONDITIONAL, DENIED = "allowed", "conditional", "denied"
-_RANK = {DENIED: 0, CONDITIONAL: 1, ALLOWED: 2}
-
-
-def expand_levels(levels) -> tuple[str, ...]:
-    out = []
-    for level in levels:
-        for one in LEVELS if level == "full" else (level,):
-            if one not in out:
-                out.append(one)
-    return tuple(out)
+LEVELS = vocabulary.LEVELS
+TABLES = vocabulary.TABLES
+ALLOWED, CONDITIONAL, DENIED = vocabulary.ALLOWED, vocabulary.CONDITIONAL, vocabulary.DENIED
+_RANK = vocabulary.DECISION_RANK
+expand_levels = vocabulary.expand_levels
 
 
 @dataclass(frozen=True, slots=True)

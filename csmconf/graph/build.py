@@ -8,12 +8,10 @@ this stage knows what access is.
 
 from __future__ import annotations
 
-from typing import get_args
-
 import networkx as nx
 
+from .. import vocabulary
 from ..diagnostics import BUILTIN, Place
-from ..model import sections
 from ..resolve import Config
 from ..resolve.objects import Entity
 
@@ -32,7 +30,7 @@ RELATED_PARTY = "related_party"  # party -> sold product (attr: party)
 TYPED = "typed"  # related-party config -> responsibility (default/allowed)
 GRANTS = "grants"  # role or responsibility -> table (attr: entry, one access entry)
 
-TABLES = get_args(sections.Table)
+TABLES = vocabulary.TABLES
 
 
 def node_id(entity) -> str:

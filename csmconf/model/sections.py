@@ -11,6 +11,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
+from .. import vocabulary
+
 ID_PATTERN = r"^[a-z0-9][a-z0-9_.-]{0,99}$"
 EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s.]+$"
 UUID_PATTERN = r"^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}$"
@@ -21,23 +23,16 @@ Ref = str  # an id of a kind known from the field; unknown ids are CSM301, not C
 Email = Annotated[str, StringConstraints(pattern=EMAIL_PATTERN)]
 Text = Annotated[str, StringConstraints(min_length=1)]
 
-Table = Literal["case", "sold_product", "account", "contact", "install_base"]
-Level = Literal["read", "write", "create", "full"]
-Scope = Literal[
-    "self",
-    "partner_contact",
-    "account",
-    "account_tree",
-    "partner_customers",
-    "holder",
-    "holder_cases",
-]
-HolderType = Literal["contact", "consumer", "user", "account"]
-RoleKind = Literal["internal", "external", "either"]
-EndKind = Literal["account", "partner"]
-AppliesTo = Literal["case", "sold_product", "install_base"]
-EntityType = Literal["contact", "consumer", "account", "user"]
-Dialect = Literal["sqlite", "postgresql", "mysql"]
+# Every enum is the vocabulary's own tuple: written once, in csmconf/vocabulary.py.
+Table = Literal[vocabulary.TABLES]
+Level = Literal[vocabulary.LEVEL_WORDS]
+Scope = Literal[vocabulary.SCOPES]
+HolderType = Literal[vocabulary.HOLDER_TYPES]
+RoleKind = Literal[vocabulary.ROLE_KINDS]
+EndKind = Literal[vocabulary.END_KINDS]
+AppliesTo = Literal[vocabulary.APPLIES_TO]
+EntityType = Literal[vocabulary.ENTITY_TYPES]
+Dialect = Literal[vocabulary.DIALECTS]
 
 
 def _one_item_list(value):
@@ -57,7 +52,7 @@ class Settings(RawModel):
     sys_id_namespace: Annotated[str, StringConstraints(pattern=UUID_PATTERN)] | None = None
     restrict_contact_relationships_to_hierarchy: bool = True
     one_responsibility_per_contact_and_account: bool = True
-    dialects: list[Dialect] = Field(default_factory=lambda: ["sqlite", "postgresql", "mysql"])
+    dialects: list[Dialect] = Field(default_factory=lambda: list(vocabulary.DIALECTS))
 
 
 class AccessEntry(RawModel):
@@ -185,7 +180,7 @@ class AccessTest(RawModel):
     can: OneOrMany(Level) | None = None
     cannot: OneOrMany(Level) | None = None
     conditional: OneOrMany(Level) | None = None
-    who_can: Literal["read", "write", "create"] | None = None
+    who_can: Literal[vocabulary.LEVELS] | None = None
     table: Table
     on: str
     expect: list[str] | None = None

@@ -76,7 +76,7 @@ CREATE TABLE `csm_role_access` (
   CONSTRAINT `ck_role_access_sys_id_format` CHECK (`sys_id` REGEXP '^[0-9a-f]{32}$'),
   CONSTRAINT `ck_role_access_table_name_enum` CHECK (`table_name` IN ('case', 'sold_product', 'account', 'contact', 'install_base')),
   CONSTRAINT `ck_role_access_level_enum` CHECK (`level` IN ('read', 'write', 'create')),
-  CONSTRAINT `ck_role_access_scope_enum` CHECK (`scope` IN ('self', 'partner_contact', 'account', 'account_tree', 'partner_customers'))
+  CONSTRAINT `ck_role_access_scope_enum` CHECK (`scope` IN ('self', 'partner_contact', 'partner_account', 'account', 'account_tree', 'partner_customers'))
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 -- responsibility definitions (the built-ins included)
@@ -148,7 +148,7 @@ CREATE TABLE `csm_responsibility_access` (
   CONSTRAINT `ck_responsibility_access_sys_id_format` CHECK (`sys_id` REGEXP '^[0-9a-f]{32}$'),
   CONSTRAINT `ck_responsibility_access_table_name_enum` CHECK (`table_name` IN ('case', 'sold_product', 'account', 'contact', 'install_base')),
   CONSTRAINT `ck_responsibility_access_level_enum` CHECK (`level` IN ('read', 'write', 'create')),
-  CONSTRAINT `ck_responsibility_access_scope_enum` CHECK (`scope` IN ('self', 'partner_contact', 'account', 'account_tree', 'partner_customers', 'holder', 'holder_cases'))
+  CONSTRAINT `ck_responsibility_access_scope_enum` CHECK (`scope` IN ('self', 'partner_contact', 'partner_account', 'account', 'account_tree', 'partner_customers', 'holder', 'holder_cases'))
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 -- accounts; parent rows are seeded before their children
@@ -429,7 +429,7 @@ CREATE TABLE `csm_access_grant` (
   CONSTRAINT `ck_access_grant_rule_enum` CHECK (`rule` IN ('role', 'responsibility', 'account_sold_products', 'named_contact')),
   CONSTRAINT `ck_access_grant_table_name_enum` CHECK (`table_name` IN ('case', 'sold_product', 'account', 'contact', 'install_base')),
   CONSTRAINT `ck_access_grant_level_enum` CHECK (`level` IN ('read', 'write', 'create')),
-  CONSTRAINT `ck_access_grant_scope_enum` CHECK (`scope` IN ('self', 'partner_contact', 'account', 'account_tree', 'partner_customers', 'holder', 'holder_cases')),
+  CONSTRAINT `ck_access_grant_scope_enum` CHECK (`scope` IN ('self', 'partner_contact', 'partner_account', 'account', 'account_tree', 'partner_customers', 'holder', 'holder_cases')),
   CONSTRAINT `ck_access_grant_is_conditional_bool` CHECK (`is_conditional` IN (0, 1)),
   CONSTRAINT `ck_access_grant_reach_enum` CHECK (`reach` IN ('account', 'account_tree', 'partner_customers')),
   CONSTRAINT `ck_access_grant_grantee_kind_matches` CHECK ((`grantee_kind` = 'role' AND `grantee_role` IS NOT NULL AND `grantee_account` IS NULL AND `contact` IS NULL AND `consumer` IS NULL AND `csm_user` IS NULL) OR (`grantee_kind` = 'account' AND `grantee_role` IS NULL AND `grantee_account` IS NOT NULL AND `contact` IS NULL AND `consumer` IS NULL AND `csm_user` IS NULL) OR (`grantee_kind` = 'contact' AND `grantee_role` IS NULL AND `grantee_account` IS NULL AND `contact` IS NOT NULL AND `consumer` IS NULL AND `csm_user` IS NULL) OR (`grantee_kind` = 'consumer' AND `grantee_role` IS NULL AND `grantee_account` IS NULL AND `contact` IS NULL AND `consumer` IS NOT NULL AND `csm_user` IS NULL) OR (`grantee_kind` = 'user' AND `grantee_role` IS NULL AND `grantee_account` IS NULL AND `contact` IS NULL AND `consumer` IS NULL AND `csm_user` IS NOT NULL)),

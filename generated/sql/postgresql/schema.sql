@@ -72,7 +72,7 @@ CREATE TABLE "csm_role_access" (
   CONSTRAINT "ck_role_access_sys_id_format" CHECK ("sys_id" ~ '^[0-9a-f]{32}$'),
   CONSTRAINT "ck_role_access_table_name_enum" CHECK ("table_name" IN ('case', 'sold_product', 'account', 'contact', 'install_base')),
   CONSTRAINT "ck_role_access_level_enum" CHECK ("level" IN ('read', 'write', 'create')),
-  CONSTRAINT "ck_role_access_scope_enum" CHECK ("scope" IN ('self', 'partner_contact', 'account', 'account_tree', 'partner_customers'))
+  CONSTRAINT "ck_role_access_scope_enum" CHECK ("scope" IN ('self', 'partner_contact', 'partner_account', 'account', 'account_tree', 'partner_customers'))
 );
 
 -- responsibility definitions (the built-ins included)
@@ -138,7 +138,7 @@ CREATE TABLE "csm_responsibility_access" (
   CONSTRAINT "ck_responsibility_access_sys_id_format" CHECK ("sys_id" ~ '^[0-9a-f]{32}$'),
   CONSTRAINT "ck_responsibility_access_table_name_enum" CHECK ("table_name" IN ('case', 'sold_product', 'account', 'contact', 'install_base')),
   CONSTRAINT "ck_responsibility_access_level_enum" CHECK ("level" IN ('read', 'write', 'create')),
-  CONSTRAINT "ck_responsibility_access_scope_enum" CHECK ("scope" IN ('self', 'partner_contact', 'account', 'account_tree', 'partner_customers', 'holder', 'holder_cases'))
+  CONSTRAINT "ck_responsibility_access_scope_enum" CHECK ("scope" IN ('self', 'partner_contact', 'partner_account', 'account', 'account_tree', 'partner_customers', 'holder', 'holder_cases'))
 );
 
 -- accounts; parent rows are seeded before their children
@@ -408,7 +408,7 @@ CREATE TABLE "csm_access_grant" (
   CONSTRAINT "ck_access_grant_rule_enum" CHECK ("rule" IN ('role', 'responsibility', 'account_sold_products', 'named_contact')),
   CONSTRAINT "ck_access_grant_table_name_enum" CHECK ("table_name" IN ('case', 'sold_product', 'account', 'contact', 'install_base')),
   CONSTRAINT "ck_access_grant_level_enum" CHECK ("level" IN ('read', 'write', 'create')),
-  CONSTRAINT "ck_access_grant_scope_enum" CHECK ("scope" IN ('self', 'partner_contact', 'account', 'account_tree', 'partner_customers', 'holder', 'holder_cases')),
+  CONSTRAINT "ck_access_grant_scope_enum" CHECK ("scope" IN ('self', 'partner_contact', 'partner_account', 'account', 'account_tree', 'partner_customers', 'holder', 'holder_cases')),
   CONSTRAINT "ck_access_grant_reach_enum" CHECK ("reach" IN ('account', 'account_tree', 'partner_customers')),
   CONSTRAINT "ck_access_grant_grantee_kind_matches" CHECK (("grantee_kind" = 'role' AND "grantee_role" IS NOT NULL AND "grantee_account" IS NULL AND "contact" IS NULL AND "consumer" IS NULL AND "csm_user" IS NULL) OR ("grantee_kind" = 'account' AND "grantee_role" IS NULL AND "grantee_account" IS NOT NULL AND "contact" IS NULL AND "consumer" IS NULL AND "csm_user" IS NULL) OR ("grantee_kind" = 'contact' AND "grantee_role" IS NULL AND "grantee_account" IS NULL AND "contact" IS NOT NULL AND "consumer" IS NULL AND "csm_user" IS NULL) OR ("grantee_kind" = 'consumer' AND "grantee_role" IS NULL AND "grantee_account" IS NULL AND "contact" IS NULL AND "consumer" IS NOT NULL AND "csm_user" IS NULL) OR ("grantee_kind" = 'user' AND "grantee_role" IS NULL AND "grantee_account" IS NULL AND "contact" IS NULL AND "consumer" IS NULL AND "csm_user" IS NOT NULL)),
   CONSTRAINT "ck_access_grant_access_grant_reaches" CHECK (("grantee_kind" = 'role' AND "origin_account" IS NULL AND "reach" IS NULL AND "sold_product" IS NULL) OR ("grantee_kind" <> 'role' AND "origin_account" IS NOT NULL AND "reach" IS NOT NULL AND "sold_product" IS NULL) OR ("grantee_kind" <> 'role' AND "origin_account" IS NULL AND "reach" IS NULL AND "sold_product" IS NOT NULL)),

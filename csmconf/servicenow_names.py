@@ -1,0 +1,296 @@
+"""The one mapping table between csmconf's words and ServiceNow's tables, columns and roles.
+
+Facts from `shared/reference/servicenow.md` (ServiceNow's product
+documentation and real instance exports). A column whose name the
+documentation gives only as a label is marked `verified=False`; it is listed
+as unverified in `docs/servicenow.md`, and correcting it means changing this
+file alone. The emitters (`emit/servicenow/`) and the importer read it; no
+other module spells a ServiceNow name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# -- roles ---------------------------------------------------------------------------------
+
+#: built-in role id -> `sys_user_role.name` on an instance (out of box: never emitted as records)
+BUILTIN_ROLE_NAMES = {
+    "customer": "sn_customerservice.customer",
+    "customer_admin": "sn_customerservice.customer_admin",
+    "customer_case_manager": "sn_customerservice.customer_case_manager",
+    "partner": "sn_customerservice.partner",
+    "partner_admin": "sn_customerservice.partner_admin",
+    "consumer": "sn_customerservice.consumer",
+    "relationship_agent": "sn_customerservice.relationship_agent",
+    "case_read_granular": "sn_customerservice.case_read_granular",
+    "case_create_granular": "sn_customerservice.case_create_granular",
+    "case_write_granular": "sn_customerservice.case_write_granular",
+    "sold_product_read_granular": "sn_install_base.sold_product_read_granular",
+}
+#: every external user needs this role on an instance; every internal user `snc_internal`
+EXTERNAL_USER_ROLE = "snc_external"
+INTERNAL_USER_ROLE = "snc_internal"
+#: prefixes reserved for ServiceNow's own roles: a declared role's servicenow_name may not use them
+RESERVED_ROLE_PREFIXES = ("sn_", "snc_")
+SERVICENOW_ROLE_NAME_PATTERN = r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)?$"
+
+
+def default_role_name(role_id: str) -> str:
+    """A declared role's default `servicenow_name`: `u_` and the id, `.` and `-` written `_`."""
+    return "u_" + role_id.replace(".", "_").replace("-", "_")
+
+
+# -- record tables (what access entries and ACLs are about) -----------------------------------
+
+#: csmconf table word -> ServiceNow table
+RECORD_TABLES = {
+    "case": "sn_customerservice_case",
+    "sold_product": "sn_install_base_sold_product",
+    "account": "customer_account",
+    "contact": "customer_contact",
+    "install_base": "sn_install_base_item",
+}
+#: fields of a case record that the run-time scopes read (~: the sold product field)
+CASE_FIELDS = {
+    "account": "account",
+    "contact": "contact",
+    "consumer": "consumer",
+    "partner": "partner",
+    "partner_contact": "partner_contact",
+    "sold_product": "sold_product",
+}
+
+# -- configuration tables (update set) and data tables (Import XML) ---------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One ServiceNow column: its name, what it holds, and whether the name is documented."""
+
+    name: str
+    source: str  # the csmconf field (or a derived value) it is written from
+    reference: str | None = None  # table a reference column points at
+    verified: bool = True
+
+
+def _c(name: str, source: str, reference: str | None = None, verified: bool = True) -> Column:
+    return Column(name, source, reference, verified)
+
+
+@dataclass(frozen=True, slots=True)
+class TableMap:
+    table: str  # ServiceNow table
+    section: str  # csmconf section (or derived rows)
+    columns: tuple[Column, ...]
+    update_type: str | None = None  # sys_update_xml `type` for configuration records
+
+
+CONFIGURATION_TABLES = {
+    "role": TableMap(
+        "sys_user_role",
+        "roles",
+        (_c("name", "servicenow_name"), _c("description", "name")),
+        "Role",
+    ),
+    "role_contains": TableMap(
+        "sys_user_role_contains",
+        "roles.contains",
+        (_c("role", "role", "sys_user_role"), _c("contains", "contains", "sys_user_role")),
+        "Role",
+    ),
+    "relationship_type": TableMap(
+        "sn_customerservice_account_relationship_type",
+        "relationship_types",
+        (
+            _c("name", "name"),
+            _c("from", "from", verified=False),
+            _c("to", "to", verified=False),
+            _c("relationship_label", "label", verified=False),
+            _c("reverse_relationship_label", "reverse_label", verified=False),
+            _c("active", "active", verified=False),
+        ),
+        "Account Relationship Type",
+    ),
+    "responsibility": TableMap(
+        "sn_customerservice_responsibility_def",
+        "responsibilities",
+        (
+            _c("name", "name"),
+            _c("type", "type"),
+            _c("unique", "unique"),
+            _c("description", "description", verified=False),
+        ),
+        "Responsibility Definition",
+    ),
+    "responsibility_access": TableMap(
+        "sn_customerservice_responsibility_access_config",
+        "responsibilities.access",
+        (
+            _c("responsibility", "responsibility", "sn_customerservice_responsibility_def"),
+            _c("active", "active"),
+            _c("roles_required", "roles_required", "sys_user_role"),
+            _c("access_level", "levels"),
+            _c("accessible_table", "table"),
+            _c("accessible_table_filter", "when"),
+            _c("applies_to_relationship", "relationship_table"),
+            _c("relationship_filter", "relationship_filter"),
+            _c("type", "type"),
+            _c("relationship_field", "relationship_field"),
+            _c("accessible_table_field", "accessible_table_field"),
+        ),
+        "Responsibility Access Configuration",
+    ),
+    "related_party_config": TableMap(
+        "sn_customerservice_related_party_configuration",
+        "related_party_configs",
+        (
+            _c("name", "name"),
+            _c("applies_to", "applies_to"),
+            _c("entity_type", "entity_type"),
+            _c("reference_condition", "reference_condition"),
+            _c(
+                "default_responsibility",
+                "default_responsibility",
+                "sn_customerservice_responsibility_def",
+            ),
+            _c("default_order", "order"),
+        ),
+        "Related Party Configuration",
+    ),
+}
+
+DATA_TABLES = {
+    "account": TableMap(
+        "customer_account",
+        "accounts",
+        (
+            _c("name", "name"),
+            _c("account_parent", "parent", "customer_account"),
+            _c("partner", "partner"),
+            _c("customer", "customer"),
+            _c("primary_contact", "primary_contact", "customer_contact"),
+            _c("active", "active", verified=False),
+        ),
+    ),
+    "account_access": TableMap(
+        "sn_csm_account_access",
+        "accounts.restrict_contact_access",
+        (
+            _c("account", "account", "customer_account"),
+            _c("restrict_contact_access", "restrict_contact_access", verified=False),
+        ),
+    ),
+    "contact": TableMap(
+        "customer_contact",
+        "contacts",
+        (
+            _c("account", "account", "customer_account"),
+            _c("first_name", "first_name"),
+            _c("last_name", "last_name"),
+            _c("name", "name"),
+            _c("email", "email"),
+            _c("phone", "phone"),
+            _c("active", "active"),
+            _c("user_name", "user_name"),
+        ),
+    ),
+    "user_role": TableMap(
+        "sys_user_has_role",
+        "contacts.roles, consumers.roles, users.roles",
+        (_c("user", "user", "sys_user"), _c("role", "role", "sys_user_role")),
+    ),
+    "consumer": TableMap(
+        "csm_consumer",
+        "consumers",
+        (
+            _c("first_name", "first_name"),
+            _c("last_name", "last_name"),
+            _c("name", "name"),
+            _c("email", "email"),
+            _c("business_phone", "phone"),
+            _c("active", "active"),
+            _c("user", "user", "sys_user"),
+        ),
+    ),
+    "user": TableMap(
+        "sys_user",
+        "users",
+        (
+            _c("user_name", "user_name"),
+            _c("first_name", "first_name"),
+            _c("last_name", "last_name"),
+            _c("name", "name"),
+            _c("email", "email"),
+            _c("active", "active"),
+        ),
+    ),
+    "account_relationship": TableMap(
+        "account_relationship",
+        "account_relationships",
+        (
+            _c("from_company", "from", "customer_account"),
+            _c("to_company", "to", "customer_account"),
+            _c(
+                "relationship_type",
+                "type",
+                "sn_customerservice_account_relationship_type",
+            ),
+            _c("order", "order", verified=False),
+        ),
+    ),
+    "contact_relationship": TableMap(
+        "sn_customerservice_contact_relationship",
+        "contact_relationships",
+        (
+            _c("company", "account", "customer_account", verified=False),
+            _c("contact", "contact", "customer_contact"),
+            _c("responsibility", "responsibility", "sn_customerservice_responsibility_def"),
+            _c("order", "order"),
+        ),
+    ),
+    "team_member": TableMap(
+        "sn_customerservice_team_member",
+        "team_members",
+        (
+            _c("account", "account", "customer_account"),
+            _c("user", "user", "sys_user"),
+            _c("responsibility", "responsibility", "sn_customerservice_responsibility_def"),
+        ),
+    ),
+    "sold_product": TableMap(
+        "sn_install_base_sold_product",
+        "sold_products",
+        (
+            _c("name", "name"),
+            _c("account", "account", "customer_account"),
+            _c("contact", "contact", "customer_contact"),
+        ),
+    ),
+    "related_party": TableMap(
+        "sn_install_base_sold_product_related_party",
+        "sold_products.related_parties",
+        (
+            _c("sold_product", "sold_product", "sn_install_base_sold_product", verified=False),
+            _c(
+                "type",
+                "type",
+                "sn_customerservice_related_party_configuration",
+                verified=False,
+            ),
+            _c(
+                "responsibility",
+                "responsibility",
+                "sn_customerservice_responsibility_def",
+                verified=False,
+            ),
+            _c("contact", "contact", "customer_contact", verified=False),
+            _c("consumer", "consumer", "csm_consumer", verified=False),
+            _c("account", "account", "customer_account", verified=False),
+            _c("user", "user", "sys_user", verified=False),
+        ),
+    ),
+}
+
+#: Import XML list exports hold at most this many records a file (ServiceNow's default cap)
+MAX_RECORDS_PER_FILE = 10_000
