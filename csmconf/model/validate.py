@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError,
 
 from ..diagnostics import Diagnostic, Place
 from ..load import INVALID, Node, ParsedDocument
+from .encoded_query import check as check_filter
 from .sections import SECTION_MODELS, RawModel, Settings
 
 
@@ -455,6 +456,23 @@ def shape_checks(out: Validated) -> None:
                         hint="use the scope in a responsibility, or a principal scope here",
                     )
                 )
+    for section in ("roles", "responsibilities"):
+        for row in out.rows[section]:
+            for i, entry in enumerate(row.model.access or ()):
+                refusal = None if entry is None or entry.when is None else check_filter(entry.when)
+                if refusal is not None:
+                    node = row.node.child("access")
+                    entry_node = node.child(i) if node is not None else None
+                    when_node = entry_node.child("when") if entry_node is not None else None
+                    out.diagnostics.append(
+                        Diagnostic(
+                            "CSM202",
+                            f"when: {refusal}",
+                            place_of(row.file, when_node or row.node),
+                            hint="write field-operator-value terms joined by '^' (AND), "
+                            "e.g. active=true^priority<=2",
+                        )
+                    )
     for row in out.rows["tests"]:
         t = row.model
         if t.principal is None and t.who_can is None:
