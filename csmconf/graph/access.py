@@ -439,22 +439,6 @@ class AccessEngine:
                     )
                     for table in ACCOUNT_SOLD_PRODUCT_TABLES
                 )
-            # rule 4: the contact of a sold product is a run-time field, so among its account's
-            # (open-world) sold products some may name this contact: conditional on the account,
-            # restricted or not; a declared sold product is judged by its declared contact below
-            out.append(
-                Grant(
-                    "sold_product",
-                    "read",
-                    "named_contact",
-                    "named_contact",
-                    "self",
-                    True,
-                    via=member,
-                    origin=account.id,
-                    account_records=frozenset((account.id,)),
-                )
-            )
             for sp_node, data in self.out_edges(pnode, NAMED_CONTACT):
                 sp = self.obj(sp_node)
                 if sp.account is not None and sp.account.active:
@@ -471,6 +455,22 @@ class AccessEngine:
                             via=(Hop(pnode, "named contact of", sp_node, data["place"]),),
                         )
                     )
+            # rule 4: the contact of a sold product is a run-time field, so among its account's
+            # (open-world) sold products some may name this contact: conditional on the account,
+            # restricted or not; a declared sold product is judged by its declared contact above
+            out.append(
+                Grant(
+                    "sold_product",
+                    "read",
+                    "named_contact",
+                    "named_contact",
+                    "self",
+                    True,
+                    via=member,
+                    origin=account.id,
+                    account_records=frozenset((account.id,)),
+                )
+            )
         return out
 
     def _scope_grants(
