@@ -40,9 +40,24 @@ def stream(engine, fmt: str, write: Callable[[str], object], principals=None) ->
     rows = 0
     if fmt == "csv":
         write(csv_cells.row(COLUMNS))
-        for d in decisions(engine, principals):
-            write(csv_cells.row((d.principal, d.level, d.table, d.target, d.decision)))
-            rows += 1
+        # every cell through csv_cells, each distinct value once: the values are the
+        # configuration's targets and the language's words, so the memo grows with the
+        # configuration, never with the rows
+        cells: dict[str, str] = {}
+
+        def cell(value: str) -> str:
+            text = cells.get(value)
+            if text is None:
+                text = cells[value] = csv_cells.cell(value)
+            return text
+
+        for p in principals:
+            head = csv_cells.cell(f"{p.kind}:{p.id}")
+            for d in engine.what_can(p, cache=False):
+                write(
+                    f"{head},{cell(d.level)},{cell(d.table)},{cell(d.target)},{cell(d.decision)}\n"
+                )
+                rows += 1
     elif fmt == "json":
         # one document, written object by object: `access` is never held as a whole
         write('{\n  "format_version": 1,\n  "command": "what-can",\n  "all": true,\n  "access": [')

@@ -765,8 +765,15 @@ class AccessEngine:
                 LEVELS.index(k[0]),
             ),
         )
+        # each question reads only the grants of its (level, table): the same answer as
+        # passing them all (decide skips the others), without rescanning them per target
+        by_kind: dict[tuple[str, str], list[Grant]] = {}
+        for g in grants:
+            by_kind.setdefault((g.level, g.table), []).append(g)
         return [
-            self.decide(principal, level, table, self.config.lookup(ref), grants=grants)
+            self.decide(
+                principal, level, table, self.config.lookup(ref), grants=by_kind[(level, table)]
+            )
             for level, table, ref in keys
         ]
 
