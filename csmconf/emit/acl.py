@@ -52,6 +52,8 @@ def _principal_condition(principal, grant) -> tuple:
     """Who the rule is for, as a hashable tuple of (key, value) pairs."""
     own = getattr(principal, "account", None)
     if grant.rule == "named_contact":
+        if grant.account_records:  # rule 4 at run time: the record's contact is the principal
+            return (("member_of", f"account:{grant.origin}"),)
         return (("named_contact_of", f"sold_product:{grant.sold_product}"),)
     if grant.rule == "account_sold_products":
         return (("member_of", f"account:{grant.origin}"),)
@@ -125,7 +127,7 @@ def collect_rules(config, engine) -> list[_Rule]:
             rule = rules.get(key)
             if rule is None:
                 rule = rules[key] = _Rule(key, g, principals)
-                rule.accounts = tuple(sorted(g.accounts))
+                rule.accounts = tuple(sorted(g.accounts or g.account_records))
             if len(rule.sources) < 64:
                 rule.sources |= _source_places(g, config)
     return sorted(rules.values(), key=_sort_key)
@@ -166,10 +168,15 @@ def _rule_dict(config, rule: _Rule, ids: _Ids) -> dict:
         sp_field = "sys_id" if table == "sold_product" else "sold_product"
         parts.append({"field": sp_field, "operator": "=", "value": f"sold_product:{sp}"})
         encoded.append(f"{sp_field}={sp_id}")
-    if scope in ("self", "partner_contact") and kind in ("role", "responsibility"):
+    if (scope in ("self", "partner_contact") and kind in ("role", "responsibility")) or (
+        kind == "named_contact" and scope == "self"
+    ):
         who = "partner_contact" if scope == "partner_contact" else "contact"
         parts.append({"field": who, "operator": "=", "value": "current_user"})
         encoded.append(f"{who}=javascript:gs.getUserID()")
+    if scope == "partner_account":  # the case's partner is the principal's account
+        parts.append({"field": "partner", "operator": "=", "value": "current_user.account"})
+        encoded.append("partner=javascript:gs.getUser().getCompanyID()")
     if when:
         parts.append({"encoded_query": when, "from": "when"})
         encoded.append(when)
