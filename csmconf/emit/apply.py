@@ -213,6 +213,7 @@ class _Connection:
     def begin_read(self) -> None:
         """A dry run: one consistent snapshot, no lock, nothing written."""
         if self.name == "sqlite":
+            self.run(f"PRAGMA busy_timeout = {int(_lock_timeout() * 1000)}")
             self.run("BEGIN")
         elif self.name == "postgresql":
             self.run("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
@@ -227,16 +228,18 @@ class _Connection:
         held by the session (DDL commits on its own there, so a transaction cannot hold it).
         """
         timeout = _lock_timeout()
-        if self._try_lock():
-            return
-        if log is not None:
-            log(f"waiting up to {timeout:g}s for another apply to finish ...")
-        _checkpoint("waiting-for-lock")
-        if not self._wait_lock(timeout):
-            raise ApplyError(
-                f"another apply (or another writer) holds the database's lock; gave up after {timeout:g}s"
-                f" ({LOCK_TIMEOUT_ENV} sets the wait)"
-            )
+        if not self._try_lock():
+            if log is not None:
+                log(f"waiting up to {timeout:g}s for another apply to finish ...")
+            _checkpoint("waiting-for-lock")
+            if not self._wait_lock(timeout):
+                raise ApplyError(
+                    f"another apply (or another writer) holds the database's lock; gave up after {timeout:g}s"
+                    f" ({LOCK_TIMEOUT_ENV} sets the wait)"
+                )
+        if self.name == "sqlite":
+            # COMMIT waits for readers to finish their reads: as long as for the lock
+            self.run(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
 
     def _try_lock(self) -> bool:
         if self.name == "sqlite":
