@@ -208,6 +208,16 @@ class _Connection:
         cur.executemany(sql, rows)
         cur.close()
 
+    def copy_rows(self, table: str, columns, rows: list[tuple]) -> None:
+        """PostgreSQL COPY FROM STDIN: the values travel as data, as parameters do."""
+        cols = ", ".join(self.q.ident(c) for c in columns)
+        with (
+            self.conn.cursor() as cur,
+            cur.copy(f"COPY {self.q.ident(table)} ({cols}) FROM STDIN") as copy,
+        ):
+            for row in rows:
+                copy.write_row(row)
+
     # -- transactions and the apply lock -------------------------------------------------------
 
     def begin_read(self) -> None:
@@ -478,15 +488,18 @@ def _describe_row(table: Table, row: tuple) -> str:
     return text
 
 
-def _run_rows(db: _Connection, sql: str, rows: list[tuple], describe) -> None:
-    """`executemany`, and on a failure the one row that fails, found by bisection.
+def _run_rows(db: _Connection, sql: str, rows: list[tuple], describe, bulk=None) -> None:
+    """`bulk()` (or `executemany`), and on a failure the one row that fails, found by bisection.
 
     Each half is tried under a savepoint, in order, so every row before the culprit is
     exactly what the failing batch saw (a unique key taken by an earlier row still fails).
     """
     db.run("SAVEPOINT csmconf_rows")
     try:
-        db.run_many(sql, rows)
+        if bulk is not None:
+            bulk()
+        else:
+            db.run_many(sql, rows)
         db.run("RELEASE SAVEPOINT csmconf_rows")
         return
     except Exception as exc:  # noqa: BLE001
@@ -546,8 +559,14 @@ def _replace_contents(db: _Connection, model: RelationalModel) -> None:
         def describe(row, table=table):
             return _describe_row(table, row) if row is not None else f"inserting into {table.name}"
 
+        bulk = None
+        if db.name == "postgresql":
+            # COPY: one stream instead of a statement per row (3x faster at scale 0.5)
+            def bulk(table=table, rows=rows):
+                db.copy_rows(table.name, table.column_names, rows)
+
         _run_rows(
-            db, f"INSERT INTO {q.ident(table.name)} ({cols}) VALUES ({marks})", rows, describe
+            db, f"INSERT INTO {q.ident(table.name)} ({cols}) VALUES ({marks})", rows, describe, bulk
         )
         _checkpoint(f"inserted:{table.name}")
     set_pc = (
