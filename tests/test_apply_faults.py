@@ -235,7 +235,10 @@ class Apply:
         self.proc.stdin.flush()
 
     def finish(self, timeout: float = 60) -> tuple[int, dict | None]:
-        out, _ = self.proc.communicate(timeout=timeout)
+        # not communicate(): the reader thread owns stderr
+        self.proc.stdin.close()
+        out = self.proc.stdout.read()
+        self.proc.wait(timeout=timeout)
         while (line := self.lines.get(timeout=timeout)) is not None:
             self.seen.append(line)
         return self.proc.returncode, json.loads(out) if out.strip() else None
