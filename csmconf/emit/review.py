@@ -9,13 +9,12 @@ principal x target x table x level cube.
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import json
 
 from .. import __version__
 from .acl import _held
+from .csv_cells import cell
 
 CSV_HEADER = (
     "principal",
@@ -48,12 +47,10 @@ def _summary(grant) -> str:
 
 
 def _csv_field(value: str, cache: dict) -> str:
-    """One field as the csv module writes it (quoted only when needed), cached."""
+    """One field through csv_cells (formula guard, CR-safe quoting), cached."""
     text = cache.get(value)
     if text is None:
-        buf = io.StringIO(newline="")
-        csv.writer(buf, lineterminator="\n", quoting=csv.QUOTE_MINIMAL).writerow([value])
-        text = cache[value] = buf.getvalue()[:-1]
+        text = cache[value] = cell(value)
     return text
 
 
