@@ -240,8 +240,10 @@ def _mysql(db, names: list[str]) -> dict[str, TableShape]:
             (tuple(p[1] for p in parts), parts[0][2], tuple(p[3] for p in parts))
         )
     for table, name in db.rows(
-        "SELECT table_name, constraint_name FROM information_schema.check_constraints"
-        f" WHERE constraint_schema = DATABASE() AND table_name IN ({marks})",
+        # table_constraints, not check_constraints: MySQL 8's has no table_name column
+        "SELECT table_name, constraint_name FROM information_schema.table_constraints"
+        " WHERE constraint_schema = DATABASE() AND constraint_type = 'CHECK'"
+        f" AND table_name IN ({marks})",
         present,
     ):
         out[table].checks.add(name)
