@@ -299,3 +299,21 @@ def test_sigkill_leaves_the_database_as_it_was(name, tmp_path):
         assert apply_model(m2, db.url).applied
         assert not apply_model(m2, db.url).changed, "a second apply after a complete one"
         assert db.dump() != before
+
+
+@pytest.mark.db
+def test_mariadb_failed_create_drops_what_it_created(tmp_path, monkeypatch):
+    """MariaDB commits each CREATE TABLE: a failure half way drops the tables made so far."""
+    import csmconf.emit.apply as apply_module
+
+    real = apply_module.render_schema
+
+    def broken(q, model):  # the last statement fails, after every table was created
+        return real(q, model) + "\nCREATE TABLE csm_zz_broken (x NO_SUCH_TYPE);\n"
+
+    monkeypatch.setattr(apply_module, "render_schema", broken)
+    with target("mariadb", tmp_path) as db:
+        with pytest.raises(ApplyError) as info:
+            apply_model(model_of(tmp_path, V1, "v1"), db.url)
+        assert info.value.message.startswith("creating the schema: ")
+        assert db.tables() == []
