@@ -55,6 +55,8 @@ VALUES = [
     "  leading and trailing  ",
 ]
 
+EDGE_IDS = ("0", "9.-_z", "a" * 100, "x..y--z__")
+
 FIELDS = (
     "contact.name",
     "contact.email",
@@ -104,6 +106,8 @@ def expected() -> dict[tuple[str, str, str], str]:
         out[("csm_consumer", f"k{i:02d}", "name")] = v
         out[("csm_account", f"a{i:02d}", "name")] = v
         out[("csm_role", f"r{i:02d}", "name")] = v
+    for ident in EDGE_IDS:
+        out[("csm_contact", ident, "name")] = "id " + ident
     return out
 
 
@@ -132,6 +136,9 @@ def write_config(root: Path) -> Path:
         f" email: {e(sentinel('contact.email'))}, phone: {e(sentinel('contact.phone'))},"
         " roles: [rs]}"
     )
+    # ids: the language allows only [a-z0-9_.-]; the edges of that pattern
+    for ident in EDGE_IDS:
+        people.append(f"  - {{id: {e(ident)}, account: home, name: {e('id ' + ident)}}}")
     consumers = [
         "consumers:",
         f"  - {{id: k_s, name: {e(sentinel('consumer.name'))}}}",
