@@ -183,6 +183,27 @@ def test_driver_error_names_table_and_row(name, tmp_path):
         assert db.dump() == before
 
 
+@pytest.mark.parametrize("name", DIALECTS)
+def test_refused_delete_names_the_row(name, tmp_path):
+    """Another application's table refers to a contact that the change deletes."""
+    v1, v2 = model_of(tmp_path, V1, "v1"), model_of(tmp_path, V2, "v2")
+    c2 = next(r for r in v1.rows["csm_contact"] if r[1] == "c2")
+    with target(name, tmp_path) as db:
+        apply_model(v1, db.url)
+        q = "`" if name == "mariadb" else '"'
+        ref_type = "TEXT" if name == "sqlite" else "CHAR(32)"
+        db.execute(
+            f"CREATE TABLE app_ticket (contact {ref_type} REFERENCES {q}csm_contact{q} (sys_id))"
+            + (" ENGINE=InnoDB" if name == "mariadb" else "")
+        )
+        db.execute(f"INSERT INTO app_ticket VALUES ('{c2[0]}')")
+        before = db.dump()
+        with pytest.raises(ApplyError) as info:
+            apply_model(v2, db.url)
+        assert str(info.value).startswith(f"deleting csm_contact row sys_id {c2[0]} (contact c2): ")
+        assert db.dump() == before
+
+
 # -- processes: locks and kills ---------------------------------------------------------------
 
 

@@ -398,7 +398,7 @@ def apply_model(
                 found=True,
             )
         plan.create_schema = not exists
-        _plan_rows(db, model, plan, read=exists)
+        present = _plan_rows(db, model, plan, read=exists)
         _checkpoint("planned")
         if dry_run or not plan.changed:
             db.rollback()
@@ -410,7 +410,7 @@ def apply_model(
             for statement in _schema_statements(render_schema(db.q, model), db.name):
                 _step(db.run, statement, what="creating the schema")
             _checkpoint("schema-created")
-        _replace_contents(db, model)
+        _replace_contents(db, model, present)
         _checkpoint("before-commit")
         _step(db.commit, what="committing")
         plan.applied = True
@@ -434,9 +434,13 @@ def _step(fn, *args, what: str):
         raise ApplyError(f"{what}: {driver_message(exc)}") from exc
 
 
-def _plan_rows(db: _Connection, model: RelationalModel, plan: Plan, read: bool) -> None:
+def _plan_rows(
+    db: _Connection, model: RelationalModel, plan: Plan, read: bool
+) -> dict[str, list[tuple]]:
+    """Fill `plan`; return the rows the database holds, by table (to name a row that fails)."""
     q = db.q
     wanted = desired_rows(model)
+    present: dict[str, list[tuple]] = {}
     for table in model.tables:
         kinds = [c.kind for c in table.columns]
         desired = {
@@ -448,6 +452,7 @@ def _plan_rows(db: _Connection, model: RelationalModel, plan: Plan, read: bool) 
             found = _step(
                 db.rows, f"SELECT {cols} FROM {q.ident(table.name)}", what=f"reading {table.name}"
             )
+            present[table.name] = found
             for r in found:
                 current[r[0]] = tuple(_normalize(k, v) for k, v in zip(kinds, r))
         tp = TablePlan(table.name)
@@ -458,6 +463,7 @@ def _plan_rows(db: _Connection, model: RelationalModel, plan: Plan, read: bool) 
                 tp.update += 1
         tp.delete = sum(1 for sys_id in current if sys_id not in desired)
         plan.tables.append(tp)
+    return present
 
 
 def _create_schema_mysql(db: _Connection, model: RelationalModel) -> None:
@@ -488,7 +494,9 @@ def _describe_row(table: Table, row: tuple) -> str:
     return text
 
 
-def _run_rows(db: _Connection, sql: str, rows: list[tuple], describe, bulk=None) -> None:
+def _run_rows(
+    db: _Connection, sql: str, rows: list[tuple], describe, bulk=None, params=None
+) -> None:
     """`bulk()` (or `executemany`), and on a failure the one row that fails, found by bisection.
 
     Each half is tried under a savepoint, in order, so every row before the culprit is
@@ -506,14 +514,14 @@ def _run_rows(db: _Connection, sql: str, rows: list[tuple], describe, bulk=None)
         first = exc
     culprit = None
     with contextlib.suppress(Exception):  # the search itself may fail (e.g. connection lost)
-        culprit = _bisect(db, sql, rows)
+        culprit = _bisect(db, sql, rows, params or (lambda row: row))
     if culprit is not None:
         row, exc = culprit
         raise ApplyError(f"{describe(row)}: {driver_message(exc)}") from exc
     raise ApplyError(f"{describe(None)}: {driver_message(first)}") from first
 
 
-def _bisect(db: _Connection, sql: str, rows: list[tuple]):
+def _bisect(db: _Connection, sql: str, rows: list[tuple], params):
     """(the first row that fails after the rows before it, its error), or None."""
     db.run("ROLLBACK TO SAVEPOINT csmconf_rows")
     candidates = rows
@@ -521,20 +529,24 @@ def _bisect(db: _Connection, sql: str, rows: list[tuple]):
         half = candidates[: len(candidates) // 2]
         db.run("SAVEPOINT csmconf_half")
         try:
-            db.run_many(sql, half)
+            db.run_many(sql, [params(r) for r in half])
             db.run("RELEASE SAVEPOINT csmconf_half")
             candidates = candidates[len(half) :]
         except Exception:  # noqa: BLE001
             db.run("ROLLBACK TO SAVEPOINT csmconf_half")
             candidates = half
+    if not candidates:
+        return None
     try:
-        db.run_many(sql, candidates)
+        db.run_many(sql, [params(r) for r in candidates])
     except Exception as exc:  # noqa: BLE001
         return candidates[0], exc
     return None
 
 
-def _replace_contents(db: _Connection, model: RelationalModel) -> None:
+def _replace_contents(
+    db: _Connection, model: RelationalModel, present: dict[str, list[tuple]]
+) -> None:
     q = db.q
     account = q.ident("csm_account")
     by_name = {t.name: t for t in model.tables}
@@ -545,8 +557,24 @@ def _replace_contents(db: _Connection, model: RelationalModel) -> None:
         what="csm_account: clearing parent and primary_contact",
     )
     for table in reversed(model.tables):
-        _step(
-            db.run, f"DELETE FROM {q.ident(table.name)}", what=f"deleting the rows of {table.name}"
+        t = q.ident(table.name)
+
+        def describe_delete(row, table=table):
+            if row is None:
+                return f"deleting the rows of {table.name}"
+            return "deleting " + _describe_row(table, row)
+
+        def delete_all(t=t):
+            db.run(f"DELETE FROM {t}")
+
+        # one DELETE; only when it fails are the rows deleted one by one, to name the culprit
+        _run_rows(
+            db,
+            f"DELETE FROM {t} WHERE {q.ident('sys_id')} = {db.param}",
+            present.get(table.name, []),
+            describe_delete,
+            delete_all,
+            params=lambda row: (row[0],),
         )
         _checkpoint(f"deleted:{table.name}")
     for table in model.tables:
