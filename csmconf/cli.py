@@ -550,9 +550,18 @@ def apply(directory, config_opt, url, dry_run, fmt, strict, quiet, verbose):
         out.log("errors found: the database was not changed")
         sys.exit(EXIT_FOUND)
     try:
-        plan = apply_model(build_model(result.config, result.engine), url, dry_run=dry_run)
+        plan = apply_model(
+            build_model(result.config, result.engine), url, dry_run=dry_run, log=out.log
+        )
     except ApplyError as exc:
-        _fail(f"{exc} (nothing was changed)")
+        # a drifted database is an error found (1); anything that stopped apply is 2
+        if fmt != "text":
+            error = {"message": exc.message, "details": exc.details, "nothing_changed": True}
+            _report(out, result.diagnostics, root, extra={"command": "apply", "error": error})
+        click.echo(f"csmconf: {exc.message}; nothing was changed", err=True)
+        for detail in exc.details:
+            click.echo(f"  - {detail}", err=True)
+        sys.exit(EXIT_FOUND if exc.found else EXIT_CANNOT)
     if fmt == "text":
         inserts, updates, deletes = plan.totals()
         out.doc(f"plan for {plan.url} ({plan.dialect}):\n")

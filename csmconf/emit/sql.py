@@ -22,13 +22,14 @@ ROWS_PER_STATEMENT = 500
 BYTES_PER_STATEMENT = 1 << 20
 
 _TITLES = {"sqlite": "SQLite", "postgresql": "PostgreSQL", "mysql": "MySQL / MariaDB"}
+# The load commands stop at the first error; the file's own transaction then leaves nothing.
 _SCHEMA_HINTS = {
-    "sqlite": "sqlite3 app.db < schema.sql",
+    "sqlite": "sqlite3 -bail app.db < schema.sql",
     "postgresql": "psql -v ON_ERROR_STOP=1 -f schema.sql",
     "mysql": "mysql --default-character-set=utf8mb4 DB < schema.sql",
 }
 _SEED_HINTS = {
-    "sqlite": "sqlite3 app.db < seed.sql",
+    "sqlite": "sqlite3 -bail app.db < seed.sql",
     "postgresql": "psql -v ON_ERROR_STOP=1 -f seed.sql",
     "mysql": "mysql --default-character-set=utf8mb4 DB < seed.sql",
 }
@@ -58,7 +59,7 @@ def check_sql(q: Dialect, check: Check) -> str:
     return _PLACEHOLDER.sub(sub, check.expr)
 
 
-def _column_checks(q: Dialect, table: Table) -> list[tuple[str, str]]:
+def column_checks(q: Dialect, table: Table) -> list[tuple[str, str]]:
     out = []
     for c in table.columns:
         col = q.ident(c.name)
@@ -78,6 +79,35 @@ def _column_checks(q: Dialect, table: Table) -> list[tuple[str, str]]:
             out.append((f"{c.name}_enum", f"{col} IN ({values})"))
         elif c.kind == "text" and not c.nullable:
             out.append((f"{c.name}_not_empty", f"{col} <> ''"))
+    return out
+
+
+def foreign_key_columns(table: Table) -> list[tuple[str, ...]]:
+    """The referencing column lists of every foreign key of `table`, in declaration order."""
+    out = [(c.name,) for c in table.columns if c.references]
+    out += [fk.columns for fk in table.foreign_keys]
+    return out
+
+
+def foreign_key_indexes(table: Table) -> list[tuple[str, tuple[str, ...]]]:
+    """(name, columns) of the index each foreign key needs and no key already gives.
+
+    Deleting (or re-keying) a parent row makes the database look up its children by the
+    referencing columns; without an index that is a scan of the child table per parent
+    row, quadratic over a whole apply. The primary key and the unique constraints already
+    index their leading columns (not their MD5-compared ones); InnoDB indexes foreign keys
+    itself, so MySQL needs none of these.
+    """
+    covered = [("sys_id",)] + [
+        u.columns[: next((i for i, c in enumerate(u.columns) if c in u.hashed), len(u.columns))]
+        for u in table.uniques
+    ]
+    out: list[tuple[str, tuple[str, ...]]] = []
+    for cols in foreign_key_columns(table):
+        if any(have[: len(cols)] == cols for have in covered):
+            continue
+        covered.append(cols)
+        out.append((constraint_name("ix", table.name, *cols), cols))
     return out
 
 
@@ -132,7 +162,7 @@ def render_schema(q: Dialect, model: RelationalModel) -> str:
                 deferred.append(f"ALTER TABLE {t} ADD {clause};")
             else:
                 lines.append("  " + clause)
-        for name, expr in _column_checks(q, table):
+        for name, expr in column_checks(q, table):
             lines.append(
                 f"  CONSTRAINT {q.ident(constraint_name('ck', table.name, name))} CHECK ({expr})"
             )
@@ -140,6 +170,11 @@ def render_schema(q: Dialect, model: RelationalModel) -> str:
             lines.append(
                 f"  CONSTRAINT {q.ident(constraint_name('ck', table.name, check.name))} CHECK ({check_sql(q, check)})"
             )
+        if q.name != "mysql":
+            for name, cols in foreign_key_indexes(table):
+                after.append(
+                    f"CREATE INDEX {q.ident(name)} ON {t} ({', '.join(q.ident(c) for c in cols)});"
+                )
         blocks.append(
             {"ident": t, "comment": table.comment, "body": ",\n".join(lines), "after": after}
         )

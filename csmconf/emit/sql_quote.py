@@ -6,7 +6,11 @@ way. The rules:
 
 - SQLite: `'...'` with `'` doubled. SQLite string literals have no escapes,
   so a line break or other control character is spliced in with `char(N)`:
-  `('a'||char(10)||'b')`. Every row stays on one line of the file.
+  `('a'||char(10)||'b')`; a run of them is one `char(N,M,...)`. Every row
+  stays on one line of the file. A flat `a||b||c...` chain is an expression
+  tree as deep as it is long, and SQLite refuses trees deeper than 1000
+  (`SQLITE_MAX_EXPR_DEPTH`), so the parts are grouped in parenthesised
+  chains of at most 100: a value of any length nests a few levels deep.
 - PostgreSQL: standard strings `'...'` (`'` doubled; the seed file sets
   `standard_conforming_strings = on`, so a backslash is an ordinary
   character). A value holding a control character is written as an
@@ -30,6 +34,10 @@ DIALECTS = vocabulary.DIALECTS
 
 # Characters that would break a line or that no plain literal can carry safely.
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_CONTROL_RUN = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
+# Parts per `||` chain and arguments per `char()`: far below SQLite's expression depth
+# (1000) and function-argument (127 before 3.45) limits, whatever the value's length.
+SQLITE_CHAIN = 100
 _MYSQL_SPECIAL = re.compile(r"[\\'\x00\n\r\t\x1a]")
 _MYSQL_ESCAPES = {
     "\\": "\\\\",
@@ -99,13 +107,23 @@ class Dialect:
     def _sqlite_spliced(value: str) -> str:
         parts: list[str] = []
         last = 0
-        for m in _CONTROL.finditer(value):
+        for m in _CONTROL_RUN.finditer(value):
             if m.start() > last:
                 parts.append("'" + value[last : m.start()].replace("'", "''") + "'")
-            parts.append(f"char({ord(m.group())})")
+            run = m.group()
+            for i in range(0, len(run), SQLITE_CHAIN):
+                parts.append(
+                    "char(" + ",".join(str(ord(c)) for c in run[i : i + SQLITE_CHAIN]) + ")"
+                )
             last = m.end()
         if last < len(value):
             parts.append("'" + value[last:].replace("'", "''") + "'")
+        # Balanced nesting keeps the expression tree shallow (depth <= 100 per level).
+        while len(parts) > SQLITE_CHAIN:
+            parts = [
+                "(" + "||".join(parts[i : i + SQLITE_CHAIN]) + ")"
+                for i in range(0, len(parts), SQLITE_CHAIN)
+            ]
         return "(" + "||".join(parts) + ")"
 
     @staticmethod

@@ -56,6 +56,7 @@ CREATE TABLE "csm_role_contains" (
   CONSTRAINT "ck_role_contains_sys_id_format" CHECK ("sys_id" ~ '^[0-9a-f]{32}$'),
   CONSTRAINT "ck_role_contains_role_contains_not_itself" CHECK ("role" <> "contained_role")
 );
+CREATE INDEX "ix_role_contains_contained_role" ON "csm_role_contains" ("contained_role");
 
 -- access entries of roles, one row per granted level (KEY role|position|level)
 CREATE TABLE "csm_role_access" (
@@ -109,6 +110,7 @@ CREATE TABLE "csm_responsibility_includes" (
   CONSTRAINT "ck_responsibility_includes_sys_id_format" CHECK ("sys_id" ~ '^[0-9a-f]{32}$'),
   CONSTRAINT "ck_responsibility_includes_responsibility_includes__ed9c941c" CHECK ("responsibility" <> "included_responsibility")
 );
+CREATE INDEX "ix_responsibility_includes_included_responsibility" ON "csm_responsibility_includes" ("included_responsibility");
 
 -- roles a holder needs for the responsibility's own entries to count
 CREATE TABLE "csm_responsibility_role_required" (
@@ -122,6 +124,7 @@ CREATE TABLE "csm_responsibility_role_required" (
   CONSTRAINT "fk_responsibility_role_required_role" FOREIGN KEY ("role") REFERENCES "csm_role" ("sys_id"),
   CONSTRAINT "ck_responsibility_role_required_sys_id_format" CHECK ("sys_id" ~ '^[0-9a-f]{32}$')
 );
+CREATE INDEX "ix_responsibility_role_required_role" ON "csm_responsibility_role_required" ("role");
 
 -- responsibility access configuration, one row per granted level
 CREATE TABLE "csm_responsibility_access" (
@@ -162,6 +165,8 @@ CREATE TABLE "csm_account" (
   CONSTRAINT "ck_account_account_not_own_parent" CHECK ("parent" <> "sys_id")
 );
 CREATE UNIQUE INDEX "uq_account_code" ON "csm_account" (md5("code"));
+CREATE INDEX "ix_account_parent" ON "csm_account" ("parent");
+CREATE INDEX "ix_account_primary_contact_sys_id" ON "csm_account" ("primary_contact", "sys_id");
 
 -- contacts (B2B people), each of exactly one account
 CREATE TABLE "csm_contact" (
@@ -179,6 +184,7 @@ CREATE TABLE "csm_contact" (
   CONSTRAINT "ck_contact_sys_id_format" CHECK ("sys_id" ~ '^[0-9a-f]{32}$'),
   CONSTRAINT "ck_contact_id_format" CHECK ("id" ~ '^[a-z0-9][a-z0-9_.-]{0,99}$')
 );
+CREATE INDEX "ix_contact_account" ON "csm_contact" ("account");
 
 -- consumers (B2C people)
 CREATE TABLE "csm_consumer" (
@@ -228,6 +234,7 @@ CREATE TABLE "csm_principal_role" (
   CONSTRAINT "ck_principal_role_principal_kind_enum" CHECK ("principal_kind" IN ('contact', 'consumer', 'user')),
   CONSTRAINT "ck_principal_role_principal_kind_matches" CHECK (("principal_kind" = 'contact' AND "contact" IS NOT NULL AND "consumer" IS NULL AND "csm_user" IS NULL) OR ("principal_kind" = 'consumer' AND "contact" IS NULL AND "consumer" IS NOT NULL AND "csm_user" IS NULL) OR ("principal_kind" = 'user' AND "contact" IS NULL AND "consumer" IS NULL AND "csm_user" IS NOT NULL))
 );
+CREATE INDEX "ix_principal_role_role" ON "csm_principal_role" ("role");
 
 -- account relationships (KEY from|type|to); the reverse is implied
 CREATE TABLE "csm_account_relationship" (
@@ -244,6 +251,8 @@ CREATE TABLE "csm_account_relationship" (
   CONSTRAINT "ck_account_relationship_sys_id_format" CHECK ("sys_id" ~ '^[0-9a-f]{32}$'),
   CONSTRAINT "ck_account_relationship_account_relationship_not_itself" CHECK ("from_account" <> "to_account")
 );
+CREATE INDEX "ix_account_relationship_relationship_type" ON "csm_account_relationship" ("relationship_type");
+CREATE INDEX "ix_account_relationship_to_account" ON "csm_account_relationship" ("to_account");
 
 -- contact relationships (KEY contact|account|responsibility)
 CREATE TABLE "csm_contact_relationship" (
@@ -262,6 +271,8 @@ CREATE TABLE "csm_contact_relationship" (
   CONSTRAINT "ck_contact_relationship_sys_id_format" CHECK ("sys_id" ~ '^[0-9a-f]{32}$'),
   CONSTRAINT "ck_contact_relationship_contact_relationship_holder_contact" CHECK ("holder_contact" = TRUE)
 );
+CREATE INDEX "ix_contact_relationship_account" ON "csm_contact_relationship" ("account");
+CREATE INDEX "ix_contact_relationship_responsibility_holder_contact" ON "csm_contact_relationship" ("responsibility", "holder_contact");
 
 -- team members (KEY user|account|responsibility)
 CREATE TABLE "csm_team_member" (
@@ -278,6 +289,8 @@ CREATE TABLE "csm_team_member" (
   CONSTRAINT "ck_team_member_sys_id_format" CHECK ("sys_id" ~ '^[0-9a-f]{32}$'),
   CONSTRAINT "ck_team_member_team_member_holder_user" CHECK ("holder_user" = TRUE)
 );
+CREATE INDEX "ix_team_member_account" ON "csm_team_member" ("account");
+CREATE INDEX "ix_team_member_responsibility_holder_user" ON "csm_team_member" ("responsibility", "holder_user");
 
 -- related-party types
 CREATE TABLE "csm_related_party_config" (
@@ -299,6 +312,7 @@ CREATE TABLE "csm_related_party_config" (
   CONSTRAINT "ck_related_party_config_entity_type_enum" CHECK ("entity_type" IN ('contact', 'consumer', 'account', 'user'))
 );
 CREATE UNIQUE INDEX "uq_related_party_config_name" ON "csm_related_party_config" ("applies_to", md5("name"));
+CREATE INDEX "ix_related_party_config_default_responsibility" ON "csm_related_party_config" ("default_responsibility");
 
 -- responsibilities a party of the type may hold (the default first)
 CREATE TABLE "csm_related_party_config_allowed" (
@@ -312,6 +326,7 @@ CREATE TABLE "csm_related_party_config_allowed" (
   CONSTRAINT "fk_related_party_config_allowed_responsibility" FOREIGN KEY ("responsibility") REFERENCES "csm_responsibility" ("sys_id"),
   CONSTRAINT "ck_related_party_config_allowed_sys_id_format" CHECK ("sys_id" ~ '^[0-9a-f]{32}$')
 );
+CREATE INDEX "ix_related_party_config_allowed_responsibility" ON "csm_related_party_config_allowed" ("responsibility");
 
 -- sold products
 CREATE TABLE "csm_sold_product" (
@@ -327,6 +342,8 @@ CREATE TABLE "csm_sold_product" (
   CONSTRAINT "ck_sold_product_sys_id_format" CHECK ("sys_id" ~ '^[0-9a-f]{32}$'),
   CONSTRAINT "ck_sold_product_id_format" CHECK ("id" ~ '^[a-z0-9][a-z0-9_.-]{0,99}$')
 );
+CREATE INDEX "ix_sold_product_account" ON "csm_sold_product" ("account");
+CREATE INDEX "ix_sold_product_contact" ON "csm_sold_product" ("contact");
 
 -- related parties of sold products (KEY sold_product|kind:id|type); responsibility is the item's override (NULL: the type's default)
 CREATE TABLE "csm_related_party" (
@@ -358,6 +375,12 @@ CREATE TABLE "csm_related_party" (
   CONSTRAINT "ck_related_party_applies_to_enum" CHECK ("applies_to" IN ('sold_product')),
   CONSTRAINT "ck_related_party_party_kind_matches" CHECK (("party_kind" = 'contact' AND "party_contact" IS NOT NULL AND "party_consumer" IS NULL AND "party_account" IS NULL AND "party_user" IS NULL) OR ("party_kind" = 'consumer' AND "party_contact" IS NULL AND "party_consumer" IS NOT NULL AND "party_account" IS NULL AND "party_user" IS NULL) OR ("party_kind" = 'account' AND "party_contact" IS NULL AND "party_consumer" IS NULL AND "party_account" IS NOT NULL AND "party_user" IS NULL) OR ("party_kind" = 'user' AND "party_contact" IS NULL AND "party_consumer" IS NULL AND "party_account" IS NULL AND "party_user" IS NOT NULL))
 );
+CREATE INDEX "ix_related_party_party_contact" ON "csm_related_party" ("party_contact");
+CREATE INDEX "ix_related_party_party_consumer" ON "csm_related_party" ("party_consumer");
+CREATE INDEX "ix_related_party_party_account" ON "csm_related_party" ("party_account");
+CREATE INDEX "ix_related_party_party_user" ON "csm_related_party" ("party_user");
+CREATE INDEX "ix_related_party_responsibility" ON "csm_related_party" ("responsibility");
+CREATE INDEX "ix_related_party_related_party_config_applies_to_party_kind" ON "csm_related_party" ("related_party_config", "applies_to", "party_kind");
 
 -- derived, per account: the accounts a scope measured from origin_account reaches (account: itself; account_tree: itself and its active descendants; partner_customers: one hop over active partner-access relationships)
 CREATE TABLE "csm_account_reach" (
@@ -372,6 +395,7 @@ CREATE TABLE "csm_account_reach" (
   CONSTRAINT "ck_account_reach_sys_id_format" CHECK ("sys_id" ~ '^[0-9a-f]{32}$'),
   CONSTRAINT "ck_account_reach_reach_enum" CHECK ("reach" IN ('account', 'account_tree', 'partner_customers'))
 );
+CREATE INDEX "ix_account_reach_account" ON "csm_account_reach" ("account");
 
 -- derived access in compact form (docs/database.md): grantee role (measured at run time from the holder's own account), grantee account (its contacts), or one principal; each row grants LEVEL on TABLE of every record of the accounts csm_account_reach gives for (origin_account, reach), or of one sold product (itself, or its cases)
 CREATE TABLE "csm_access_grant" (
@@ -414,6 +438,15 @@ CREATE TABLE "csm_access_grant" (
   CONSTRAINT "ck_access_grant_access_grant_reaches" CHECK (("grantee_kind" = 'role' AND "origin_account" IS NULL AND "reach" IS NULL AND "sold_product" IS NULL) OR ("grantee_kind" <> 'role' AND "origin_account" IS NOT NULL AND "reach" IS NOT NULL AND "sold_product" IS NULL) OR ("grantee_kind" <> 'role' AND "origin_account" IS NULL AND "reach" IS NULL AND "sold_product" IS NOT NULL)),
   CONSTRAINT "ck_access_grant_access_grant_source" CHECK (("rule" = 'role' AND "source_role" IS NOT NULL AND "source_responsibility" IS NULL) OR ("rule" = 'responsibility' AND "source_role" IS NULL AND "source_responsibility" IS NOT NULL) OR ("rule" IN ('account_sold_products', 'named_contact') AND "source_role" IS NULL AND "source_responsibility" IS NULL))
 );
+CREATE INDEX "ix_access_grant_grantee_role" ON "csm_access_grant" ("grantee_role");
+CREATE INDEX "ix_access_grant_grantee_account" ON "csm_access_grant" ("grantee_account");
+CREATE INDEX "ix_access_grant_contact" ON "csm_access_grant" ("contact");
+CREATE INDEX "ix_access_grant_consumer" ON "csm_access_grant" ("consumer");
+CREATE INDEX "ix_access_grant_user" ON "csm_access_grant" ("csm_user");
+CREATE INDEX "ix_access_grant_source_role" ON "csm_access_grant" ("source_role");
+CREATE INDEX "ix_access_grant_source_responsibility" ON "csm_access_grant" ("source_responsibility");
+CREATE INDEX "ix_access_grant_origin_account" ON "csm_access_grant" ("origin_account");
+CREATE INDEX "ix_access_grant_sold_product" ON "csm_access_grant" ("sold_product");
 
 -- accounts and contacts refer to each other: this constraint waits for csm_contact
 ALTER TABLE "csm_account" ADD CONSTRAINT "fk_account_primary_contact" FOREIGN KEY ("primary_contact", "sys_id") REFERENCES "csm_contact" ("sys_id", "account");

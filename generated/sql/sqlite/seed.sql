@@ -1,6 +1,6 @@
 -- csmconf 0.1.0: seed data for SQLite.
 -- Generated file, do not edit. Idempotent: every row is an upsert keyed on sys_id,
--- all in one transaction (sqlite3 app.db < seed.sql).
+-- all in one transaction (sqlite3 -bail app.db < seed.sql).
 PRAGMA foreign_keys = ON;
 BEGIN;
 
