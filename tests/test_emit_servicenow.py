@@ -562,3 +562,22 @@ def test_every_unverified_column_is_listed_in_the_docs():
         for column in mapping.columns:
             if not column.verified:
                 assert f"`{mapping.table}.{column.name}`" in section, (mapping.table, column.name)
+
+
+def _doc_row(mapping: sn.TableMap) -> str:
+    cols = ", ".join(
+        f"`{c.name}`"
+        + ("" if c.source == c.name else f" ({c.source})")
+        + ("" if c.verified else " ~")
+        + (f" → `{c.reference}`" if c.reference else "")
+        for c in mapping.columns
+    )
+    return f"| {mapping.section} | `{mapping.table}` | {cols} |"
+
+
+def test_the_docs_mapping_tables_are_the_code_s():
+    docs = (DOCS / "servicenow.md").read_text(encoding="utf-8")
+    for mapping in (*sn.CONFIGURATION_TABLES.values(), *sn.DATA_TABLES.values()):
+        assert _doc_row(mapping) in docs, _doc_row(mapping)
+    for builtin, name in sn.BUILTIN_ROLE_NAMES.items():
+        assert f"`{builtin}`" in docs and (f"`{name}`" in docs or "case_*_granular" in docs)
