@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -26,6 +27,7 @@ from csmconf import servicenow_names as sn
 from csmconf.emit import render_outputs
 from csmconf.emit.rows import _Ids
 from csmconf.emit.servicenow import UPDATE_SET, render_servicenow
+from csmconf.emit.servicenow.acls import script_text
 from csmconf.emit.servicenow.data import DATA_DIR, file_name, render_data, split_name
 from csmconf.emit.servicenow.xml import UNLOAD_DATE, cdata, element, text
 from csmconf.emit.templating import xml_safe_text
@@ -581,3 +583,107 @@ def test_the_docs_mapping_tables_are_the_code_s():
         assert _doc_row(mapping) in docs, _doc_row(mapping)
     for builtin, name in sn.BUILTIN_ROLE_NAMES.items():
         assert f"`{builtin}`" in docs and (f"`{name}`" in docs or "case_*_granular" in docs)
+
+
+# -- the script include, run --------------------------------------------------------------------
+
+NODE = shutil.which("node")
+GLIDE_MOCK = Path(__file__).parent / "emit_fixtures" / "glide_mock.js"
+
+
+@pytest.mark.skipif(NODE is None, reason="needs node to run the script include")
+def test_the_script_include_decides_the_scopes_at_run_time(example):
+    """CsmconfAccess under a small GlideRecord stand-in, over instance records it has never seen."""
+    c, _files = example
+    t = {k: m.table for k, m in sn.DATA_TABLES.items()}
+
+    def col(key, source):
+        return next(x.name for x in sn.DATA_TABLES[key].columns if x.source == source)
+
+    parent, active = col("account", "parent"), col("account", "active")
+
+    def account(sys_id, up=None, is_active=True):
+        return {"sys_id": sys_id, parent: up, active: "1" if is_active else "0"}
+
+    # A > B > C is a tree; D (inactive) under A cuts E off; P is a partner of A (Partner
+    # Account) and of X through a type without partner access.
+    db = {
+        t["account"]: [
+            account("A"),
+            account("B", "A"),
+            account("C", "B"),
+            account("D", "A", False),
+            account("E", "D"),
+            account("P"),
+            account("X"),
+        ],
+        t["contact"]: [
+            {"sys_id": "ua", col("contact", "account"): "A"},
+            {"sys_id": "up", col("contact", "account"): "P"},
+            {"sys_id": "ue", col("contact", "account"): "E"},
+        ],
+        t["account_relationship"]: [
+            {
+                col("account_relationship", "from"): "P",
+                col("account_relationship", "to"): "A",
+                col("account_relationship", "type"): "T1",
+            },
+            {
+                col("account_relationship", "from"): "P",
+                col("account_relationship", "to"): "X",
+                col("account_relationship", "type"): "T2",
+            },
+        ],
+        sn.CONFIGURATION_TABLES["relationship_type"].table: [
+            {"sys_id": "T1", "name": "Partner Account"},
+            {"sys_id": "T2", "name": "Something Else"},
+        ],
+        t["contact_relationship"]: [
+            {
+                col("contact_relationship", "contact"): "ua",
+                col("contact_relationship", "account"): "B",
+            },
+        ],
+        "sn_customerservice_case": [
+            {"sys_id": "onA", "account": "A", "contact": "ua"},
+            {"sys_id": "onB", "account": "B", "contact": "ua"},
+            {"sys_id": "onC", "account": "C", "contact": "ua"},
+            {"sys_id": "onE", "account": "E", "contact": "ua"},
+            {"sys_id": "byP", "account": "A", "partner": "P", "partner_contact": "up"},
+            {"sys_id": "onX", "account": "X", "partner": "P", "partner_contact": "up"},
+        ],
+    }
+    refs = {
+        f"{t['account_relationship']}.{col('account_relationship', 'type')}": sn.CONFIGURATION_TABLES[
+            "relationship_type"
+        ].table
+    }
+    case = sn.RECORD_TABLES["case"]
+    expected = [
+        ("ua", "onA", "account", True),
+        ("ua", "onB", "account", False),
+        ("ua", "onC", "account_tree", True),
+        ("ua", "onE", "account_tree", False),  # cut by the inactive D
+        ("ue", "onE", "account", True),  # E is active: its own contacts work with it
+        ("up", "onA", "partner_customers", True),
+        ("up", "onX", "partner_customers", False),  # no partner access through T2
+        ("up", "byP", "partner_account", True),
+        ("ua", "byP", "partner_account", False),
+        ("up", "byP", "partner_contact", True),
+        ("ua", "onA", "self", True),
+        ("ua", "onB", "self", True),  # acts for B through a contact relationship
+        ("ua", "onC", "self", False),  # the contact, but on an account it does not act for
+        ("up", "onA", "self", False),
+    ]
+    checks = [[u, "case", case, rec, scope] for u, rec, scope, _ in expected]
+    payload = {"script": script_text(c.config), "db": db, "refs": refs, "checks": checks}
+    run = subprocess.run(
+        [NODE, str(GLIDE_MOCK)],
+        input=json.dumps(payload),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    answers = json.loads(run.stdout)
+    assert answers == [want for *_rest, want in expected], list(zip(expected, answers, strict=True))
