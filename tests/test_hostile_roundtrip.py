@@ -37,9 +37,8 @@ import pytest
 from dbservers import MY_HOST, MY_PORT, MY_USER, PG_URL, in_ci
 from dbtargets import DIALECTS, target
 
-from csmconf.emit import render_outputs
+from csmconf.emit import csv_cells, render_outputs
 from csmconf.emit.apply import apply_model
-from csmconf.emit import csv_cells
 from csmconf.emit.csv_cells import FORMULA_STARTS
 from csmconf.emit.rows import build_model
 from csmconf.pipeline import compile_config
