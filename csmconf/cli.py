@@ -595,7 +595,12 @@ def graph(directory, config_opt, drawing, output, strict, quiet, verbose):
     text = DRAWERS[drawing](result.engine.graph)
     if output:
         from .emit.fsio import write_file_atomic
+        from .emit.outdir import UnsafeOutput, check_output_file
 
+        try:
+            check_output_file(Path(output), inputs=[root])
+        except UnsafeOutput as exc:
+            _fail(str(exc))
         try:
             write_file_atomic(Path(output), text.encode("utf-8"))
         except OSError as exc:
@@ -624,14 +629,21 @@ def graph(directory, config_opt, drawing, output, strict, quiet, verbose):
     is_flag=True,
     help="compare with OUT instead of writing; exit 1 when out of date",
 )
+@click.option("--force", is_flag=True, help="replace a non-empty OUT that csmconf did not write")
 @common
-def compile_command(directory, config_opt, out_dir, check_only, fmt, strict, quiet, verbose):
+def compile_command(directory, config_opt, out_dir, check_only, force, fmt, strict, quiet, verbose):
     """Validate, then write every output atomically (or --check it)."""
     from .emit import compare_outputs, render_outputs, write_outputs
+    from .emit.outdir import UnsafeOutput, check_output_dir
 
     out = Out(fmt, quiet, verbose)
     root = _config_dir(directory, config_opt)
     target = Path(out_dir)
+    try:
+        if not check_only:
+            check_output_dir(target, inputs=[root], force=force)
+    except UnsafeOutput as exc:
+        _fail(str(exc))
     result = _compile(root, out, exclude=target, strict=strict)
     if result.failed(strict):
         _report(out, result.diagnostics, root, extra={"command": "compile", **_tests_extra(result)})
@@ -681,8 +693,15 @@ def schema(out_dir, check_only):
     """Write the JSON Schema for configuration files."""
     from .emit.json_schema import render_schema, write_schema
 
+    from .emit.outdir import UnsafeOutput, check_output_file
+
     files = render_schema()
     target = Path(out_dir)
+    try:
+        for name in files:
+            check_output_file(target / name)
+    except UnsafeOutput as exc:
+        _fail(str(exc))
     if check_only:
         # Only the schema files are compared: the directory may hold other files.
         differences = [
