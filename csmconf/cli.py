@@ -692,7 +692,6 @@ def compile_command(directory, config_opt, out_dir, check_only, force, fmt, stri
 def schema(out_dir, check_only):
     """Write the JSON Schema for configuration files."""
     from .emit.json_schema import render_schema, write_schema
-
     from .emit.outdir import UnsafeOutput, check_output_file
 
     files = render_schema()

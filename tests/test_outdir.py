@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import CONFIGS, run_cli
+
 from csmconf.cli import main
 from csmconf.emit import outdir, write_outputs
 
