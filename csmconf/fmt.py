@@ -25,8 +25,9 @@ from ruamel.yaml.comments import CommentedMap
 
 from .diagnostics import Diagnostic
 from .load import load_tree, parse_text
-from .load.files import SECTIONS, decode
+from .load.files import MAX_FILE_BYTES, SECTIONS, decode
 from .model.sections import SECTION_MODELS, AccessEntry, RawModel, RelatedParty, Settings
+from .regular_files import read_regular
 
 #: Problems that make a file unsafe to rewrite: it does not parse as one clean document.
 BLOCKING = ("CSM100", "CSM101", "CSM104")
@@ -119,7 +120,7 @@ def format_tree(root: Path, check: bool) -> FormatResult:
         if rel in blocked:
             continue
         path = root / rel
-        raw = path.read_bytes()
+        raw = read_regular(path, MAX_FILE_BYTES)
         text, problem = decode(raw, rel)
         if problem is not None or text is None:
             continue

@@ -13,8 +13,11 @@ from pathlib import Path
 
 from . import __version__, vocabulary
 from .diagnostics import CODES, Diagnostic, Place, count
+from .regular_files import read_regular
 
 FORMAT_VERSION = 1
+#: The loader refuses larger files (CSM104), so a caret line never needs more.
+MAX_SOURCE_BYTES = 64 * 1024 * 1024
 FORMATS = vocabulary.FORMATS
 
 
@@ -163,7 +166,8 @@ class SourceLines:
             return None
         if file not in self._files:
             try:
-                raw = (self.root / file).read_bytes()
+                # never blocks on a FIFO nor reads a device: the file may be why we report
+                raw = read_regular(self.root / file, MAX_SOURCE_BYTES)
                 text = raw.decode("utf-8-sig")
                 self._files[file] = text.splitlines()
             except (OSError, UnicodeDecodeError):

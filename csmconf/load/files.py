@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..diagnostics import Diagnostic, Place
+from ..regular_files import FileTooLarge, NotRegularFile, not_regular, read_regular
 from .yaml_events import ParsedDocument, parse_text
 
 #: A single file larger than this is refused (CSM104) before it is parsed.
@@ -122,7 +123,11 @@ def discover(
             if real.is_dir():
                 walk(path, (*rel_parts, entry.name))
             elif is_yaml:
-                found.append((rel, real))
+                kind = not_regular(real)
+                if kind is None:
+                    found.append((rel, real))
+                else:
+                    diags.append(_file_error(rel, f"{kind}, not a regular file: never opened"))
 
     if not real_root.is_dir():
         raise NotADirectoryError(str(root))
@@ -172,14 +177,17 @@ def decode(raw: bytes, rel: str) -> tuple[str | None, Diagnostic | None]:
 
 def _parse_one(rel: str, real: Path) -> tuple[ParsedDocument, bytes | None]:
     try:
-        size = real.stat().st_size
-        if size > MAX_FILE_BYTES:
-            doc = ParsedDocument(rel)
-            doc.diagnostics.append(
-                _file_error(rel, f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")
-            )
-            return doc, None
-        raw = real.read_bytes()
+        raw = read_regular(real, MAX_FILE_BYTES)
+    except FileTooLarge as exc:
+        doc = ParsedDocument(rel)
+        doc.diagnostics.append(
+            _file_error(rel, f"file is {exc.size:,} bytes; the limit is {MAX_FILE_BYTES:,}")
+        )
+        return doc, None
+    except NotRegularFile as exc:
+        doc = ParsedDocument(rel)
+        doc.diagnostics.append(_file_error(rel, str(exc)))
+        return doc, None
     except OSError as exc:
         doc = ParsedDocument(rel)
         doc.diagnostics.append(_file_error(rel, f"cannot read file: {exc.strerror}"))
