@@ -18,6 +18,7 @@ import click
 from . import __version__, vocabulary
 from .diagnostics import Diagnostic
 from .render import FORMATS, render
+from .terminal import escape, escape_lines
 
 DEFAULT_CONFIG = "configs"
 # From the vocabulary, which imports nothing: `csmconf --help` loads neither networkx nor pydantic.
@@ -38,15 +39,19 @@ class Out:
     def doc(self, text: str) -> None:
         sys.stdout.write(text)
 
+    def text(self, text: str) -> None:
+        """Lines of a text view: config values in them are shown escaped (csmconf/terminal.py)."""
+        sys.stdout.write(escape_lines(text))
+
     def log(self, message: str, level: int = 0) -> None:
         """Progress and notes: stderr, shown unless -q (or, for level > 0, without -v)."""
         if self.quiet or level > self.verbose:
             return
-        click.echo(message, err=True)
+        click.echo(escape_lines(message), err=True)
 
 
 def _fail(message: str) -> None:
-    click.echo(f"csmconf: {message}", err=True)
+    click.echo(f"csmconf: {escape_lines(message)}", err=True)
     sys.exit(EXIT_CANNOT)
 
 
@@ -184,7 +189,7 @@ def test_command(directory, config_opt, fmt, strict, quiet, verbose):
     _report(out, result.diagnostics, root, extra={"command": "test", **_tests_extra(result)})
     if fmt == "text" and not quiet:
         for t in result.test_results:
-            out.doc(f"{'PASS' if t.passed else 'FAIL'}  {t.name}\n")
+            out.text(f"{'PASS' if t.passed else 'FAIL'}  {t.name}\n")
         line = _tests_line(result)
         if line:
             out.doc(line + "\n")
@@ -258,7 +263,7 @@ def check(
     t = _lookup(result, target, ("account", "sold_product"), "target")
     d = result.engine.decide(p, level, table, t, explain=True)
     if fmt == "text":
-        out.doc(_decision_text(d, root, explain))
+        out.text(_decision_text(d, root, explain))
     else:
         out.doc(
             json.dumps(
@@ -301,9 +306,9 @@ def who_can(level, table, target, directory, config_opt, fmt, strict, quiet, ver
     decisions = engine.who_can(level, table, t, explain=True)
     if fmt == "text":
         if not decisions:
-            out.doc(f"nobody may {level} {table} on {target}\n")
+            out.text(f"nobody may {level} {table} on {target}\n")
         for d in decisions:
-            out.doc(_decision_text(d, root, explain=True))
+            out.text(_decision_text(d, root, explain=True))
     else:
         out.doc(
             json.dumps(
@@ -335,9 +340,9 @@ def what_can(principal, directory, config_opt, fmt, strict, quiet, verbose):
     decisions = result.engine.what_can(p)
     if fmt == "text":
         if not decisions:
-            out.doc(f"{principal} is denied everything\n")
+            out.text(f"{principal} is denied everything\n")
         for d in decisions:
-            out.doc(f"{d.decision:<12} {d.level:<7} {d.table:<13} {d.target}\n")
+            out.text(f"{d.decision:<12} {d.level:<7} {d.table:<13} {d.target}\n")
     else:
         out.doc(
             json.dumps(
@@ -444,7 +449,7 @@ def diff(old, new, use_git, exit_code, config_opt, fmt, strict, quiet, verbose):
                 if c.kind == "lost"
                 else f"{c.before} -> {c.after}"
             )
-            out.doc(f"{marks[c.kind]} {c.principal} {c.level} {c.table} on {c.target}: {detail}\n")
+            out.text(f"{marks[c.kind]} {c.principal} {c.level} {c.table} on {c.target}: {detail}\n")
         if not quiet:
             counts = {k: sum(1 for c in changes if c.kind == k) for k in marks}
             out.log(
@@ -486,12 +491,12 @@ def fmt_command(directory, config_opt, check_only, fmt, strict, quiet, verbose):
         # A file that does not parse cleanly cannot be rewritten safely.
         click.echo(render("text", result.diagnostics, root), err=True, nl=False)
         for rel, why in sorted(result.refused.items()):
-            click.echo(f"csmconf: {rel}: not formatted: {why}", err=True)
+            click.echo(f"csmconf: {escape(rel)}: not formatted: {escape(why)}", err=True)
         sys.exit(EXIT_CANNOT)
     if fmt == "text":
         verb = "would reformat" if check_only else "reformatted"
         for rel in result.changed:
-            out.doc(f"{verb}: {rel}\n")
+            out.text(f"{verb}: {rel}\n")
         if not quiet:
             out.log(
                 f"{len(result.changed)} file(s) {verb}, {len(result.unchanged)} already canonical"
@@ -541,7 +546,7 @@ def apply(directory, config_opt, url, dry_run, fmt, strict, quiet, verbose):
         _fail(f"{exc} (nothing was changed)")
     if fmt == "text":
         inserts, updates, deletes = plan.totals()
-        out.doc(f"plan for {plan.url} ({plan.dialect}):\n")
+        out.text(f"plan for {plan.url} ({plan.dialect}):\n")
         if plan.create_schema:
             out.doc(f"  create the schema ({len(plan.tables)} tables)\n")
         for t in plan.tables:
@@ -659,10 +664,11 @@ def compile_command(directory, config_opt, out_dir, check_only, force, fmt, stri
             extra={"command": "compile", "up_to_date": not differences, "differences": differences},
         )
         for line in differences:
-            click.echo(f"out of date: {line}", err=True)
+            click.echo(f"out of date: {escape(line)}", err=True)
         if differences:
             click.echo(
-                f"{target} is out of date; run `csmconf compile {root} -o {target}`", err=True
+                escape(f"{target} is out of date; run `csmconf compile {root} -o {target}`"),
+                err=True,
             )
         sys.exit(EXIT_FOUND if differences else EXIT_OK)
     try:
@@ -709,7 +715,7 @@ def schema(out_dir, check_only):
             if not (target / name).is_file() or (target / name).read_bytes() != data
         ]
         for line in differences:
-            click.echo(f"out of date: {line}", err=True)
+            click.echo(f"out of date: {escape(line)}", err=True)
         sys.exit(EXIT_FOUND if differences else EXIT_OK)
     try:
         write_schema(target)

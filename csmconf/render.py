@@ -14,6 +14,7 @@ from pathlib import Path
 from . import __version__, vocabulary
 from .diagnostics import CODES, Diagnostic, Place, count
 from .regular_files import read_regular
+from .terminal import escape
 
 FORMAT_VERSION = 1
 #: The loader refuses larger files (CSM104), so a caret line never needs more.
@@ -189,29 +190,33 @@ def to_text(
 
     out: list[str] = []
     for d in diags:
-        where = show(d.place.file) + (f":{d.place.line}:{d.place.column}" if d.place.line else "")
+        # every value from the configuration passes `escape`: paths, messages, source lines, hints
+        where = escape(show(d.place.file)) + (
+            f":{d.place.line}:{d.place.column}" if d.place.line else ""
+        )
         sev = paint(d.severity.value, "1;31" if d.is_error else "1;33")
-        out.append(f"{paint(where, '1')}: {sev} {paint(d.code, '1')}: {d.message}")
+        out.append(f"{paint(where, '1')}: {sev} {paint(d.code, '1')}: {escape(d.message)}")
         src = sources.line(d.place.file, d.place.line)
         if src is not None:
             gutter = f"{d.place.line:>5} | "
-            out.append(gutter + src.replace("\t", " "))
-            width = 1
+            # tabs become one space each; the caret is placed under the escaped text
+            plain = src.replace("\t", " ")
+            out.append(gutter + escape(plain))
+            start = d.place.column - 1
+            end = start + 1
             if d.place.end_line == d.place.line and d.place.end_column > d.place.column:
-                width = d.place.end_column - d.place.column
-            out.append(
-                " " * (len(gutter) - 2)
-                + "| "
-                + " " * (d.place.column - 1)
-                + paint("^" * width, "1;32")
-            )
+                end = d.place.end_column - 1
+            pad = len(escape(plain[:start])) + max(0, start - len(plain))
+            beyond = max(0, end - max(start, len(plain)))  # a span may reach past the line's end
+            width = max(1, len(escape(plain[start:end])) + beyond)
+            out.append(" " * (len(gutter) - 2) + "| " + " " * pad + paint("^" * width, "1;32"))
         for r in d.related:
             rwhere = show(r.place.file) + (
                 f":{r.place.line}:{r.place.column}" if r.place.line else ""
             )
-            out.append(f"  note: {rwhere}: {r.message}")
+            out.append(f"  note: {escape(rwhere)}: {escape(r.message)}")
         if d.hint:
-            out.append(f"  hint: {d.hint}")
+            out.append(f"  hint: {escape(d.hint)}")
     if summary:
         errors, warnings = count(diags)
         out.append(

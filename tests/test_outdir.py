@@ -178,7 +178,9 @@ NEW = {"new.txt": b"new", "sub/a.txt": b"new a", "sub/b/c.txt": b"c", "manifest.
 
 def tree_of(root: Path) -> dict[str, bytes]:
     return {
-        p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
     }
 
 

@@ -84,7 +84,7 @@ def test_fifo_socket_and_device_are_csm104_not_opened(hostile_tree):
 
 def test_validate_text_output_does_not_read_the_fifo_for_its_caret(hostile_tree):
     """The text renderer shows the source line of each diagnostic: it must not open the FIFO."""
-    root, kinds = hostile_tree
+    root, _kinds = hostile_tree
     r = subprocess.run(
         [sys.executable, "-m", "csmconf", "validate", str(root)],
         cwd=REPO,

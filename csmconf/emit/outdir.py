@@ -170,8 +170,7 @@ def check_output_file(path: Path, *, inputs: Iterable[Path] = ()) -> None:
         raise UnsafeOutput(f"cannot inspect output file '{path}': {exc.strerror}") from None
     if not stat.S_ISREG(st.st_mode):
         raise UnsafeOutput(
-            f"output path '{path}' exists and is not a regular file; write to a new or "
-            "regular file"
+            f"output path '{path}' exists and is not a regular file; write to a new or regular file"
         )
 
 
@@ -306,7 +305,13 @@ def _exchange_function():
     if _renameat2 is None:
         try:
             fn = ctypes.CDLL(None, use_errno=True).renameat2
-            fn.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+            fn.argtypes = [
+                ctypes.c_int,
+                ctypes.c_char_p,
+                ctypes.c_int,
+                ctypes.c_char_p,
+                ctypes.c_uint,
+            ]
             fn.restype = ctypes.c_int
             _renameat2 = fn
         except (AttributeError, OSError):
