@@ -369,35 +369,13 @@ def what_can(principal, directory, config_opt, fmt, strict, quiet, verbose):
 
 
 def _revision_tree(rev: str, config_path: str, into: Path) -> Path:
-    """Extract `config_path` as it is in git revision `rev` into `into`."""
-    import io
-    import subprocess
-    import tarfile
+    """Extract `config_path` as it is in git revision `rev` into `into` (csmconf/git_tree.py)."""
+    from .git_tree import GitError, revision_tree
 
     try:
-        top = subprocess.run(
-            ["git", "rev-parse", "--show-toplevel"], capture_output=True, text=True, check=True
-        ).stdout.strip()
-        prefix = subprocess.run(
-            ["git", "rev-parse", "--show-prefix"], capture_output=True, text=True, check=True
-        ).stdout.strip()
-        inside = (Path(prefix) / config_path).as_posix().rstrip("/")
-        data = subprocess.run(
-            ["git", "-C", top, "archive", "--format=tar", rev, "--", inside],
-            capture_output=True,
-            check=True,
-        ).stdout
-    except (OSError, subprocess.CalledProcessError) as exc:
-        detail = getattr(exc, "stderr", b"") or b""
-        detail = (
-            detail.decode(errors="replace").strip() if isinstance(detail, bytes) else str(detail)
-        )
-        _fail(f"cannot read '{config_path}' at revision '{rev}': {detail or exc}")
-    with tarfile.open(fileobj=io.BytesIO(data)) as tar:
-        tar.extractall(into, filter="data")
-    root = into / inside
-    root.mkdir(parents=True, exist_ok=True)
-    return root
+        return revision_tree(rev, config_path, into)
+    except GitError as exc:
+        _fail(f"cannot read '{config_path}' at revision '{rev}': {exc}")
 
 
 @main.command()

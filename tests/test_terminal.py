@@ -15,7 +15,9 @@ from csmconf.cli import main
 from csmconf.terminal import escape, escape_lines
 
 # Any of these reaching a terminal raw acts on it (colour, title, cursor, erase, order of text).
-RAW = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+RAW = re.compile(
+    "[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]"
+)
 
 
 @pytest.mark.parametrize(
