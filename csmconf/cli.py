@@ -94,6 +94,12 @@ def _report(out: Out, diags: list[Diagnostic], root: Path, extra: dict | None = 
         out.doc(render(out.fmt, diags, root, extra=extra))
 
 
+def _show_warnings(out: Out, result, root: Path) -> None:
+    """Text mode: the warnings of a valid configuration on stderr (stdout holds the answer)."""
+    if out.fmt == "text" and result.diagnostics and not out.quiet:
+        click.echo(render("text", result.diagnostics, root), err=True, nl=False)
+
+
 def _tests_extra(result) -> dict:
     from .render import PathShower
 
@@ -210,6 +216,7 @@ def _query_setup(directory, config_opt, fmt, strict, quiet, verbose):
         else:
             out.doc(render(fmt, result.diagnostics, root, extra={"answered": False}))
         sys.exit(EXIT_CANNOT)
+    _show_warnings(out, result, root)
     return out, root, result
 
 
@@ -415,6 +422,7 @@ def diff(old, new, use_git, exit_code, config_opt, fmt, strict, quiet, verbose):
                 else:
                     out.doc(render(fmt, result.diagnostics, root, extra={"side": label}))
                 _fail(f"the {label} configuration ({old if label == 'old' else new}) is invalid")
+            _show_warnings(out, result, root)
             sides.append(access_set(result.engine))
     changes = diff_access(*sides)
     if fmt == "text":
@@ -518,6 +526,8 @@ def apply(directory, config_opt, url, dry_run, fmt, strict, quiet, verbose):
         _report(out, result.diagnostics, root, extra={"command": "apply", **_tests_extra(result)})
         out.log("errors found: the database was not changed")
         sys.exit(EXIT_FOUND)
+    if fmt == "text":
+        _report(out, result.diagnostics, root)  # the warnings, as compile shows them
     try:
         plan = apply_model(build_model(result.config, result.engine), url, dry_run=dry_run)
     except ApplyError as exc:
@@ -575,6 +585,7 @@ def graph(directory, config_opt, drawing, output, strict, quiet, verbose):
     if result.failed(strict):
         click.echo(render("text", result.diagnostics, root), err=True, nl=False)
         sys.exit(EXIT_FOUND)
+    _show_warnings(out, result, root)
     text = DRAWERS[drawing](result.engine.graph)
     if output:
         from .emit.fsio import write_file_atomic
