@@ -117,3 +117,15 @@ def test_fmt_skips_what_it_cannot_read(hostile_tree):
     root, _kinds = hostile_tree
     result = _within(20, format_tree, root, True)
     assert {d.place.file for d in result.diagnostics} >= {"pipe.yaml", "sock.yaml"}
+
+
+def test_a_file_over_the_size_limit_is_csm104_and_not_read(tmp_path):
+    from csmconf.load.files import MAX_FILE_BYTES
+    from csmconf.pipeline import compile_config
+
+    root = write_tree(tmp_path / "cfg", CONFIG)
+    with open(root / "huge.yaml", "wb") as fh:
+        fh.truncate(MAX_FILE_BYTES + 1)  # sparse: no disk used, and reading it would be slow
+    result = _within(20, compile_config, root)
+    (d,) = [d for d in result.diagnostics if d.place.file == "huge.yaml"]
+    assert d.code == "CSM104" and f"the limit is {MAX_FILE_BYTES:,}" in d.message
