@@ -120,7 +120,11 @@ def format_tree(root: Path, check: bool) -> FormatResult:
         if rel in blocked:
             continue
         path = root / rel
-        raw = read_regular(path, MAX_FILE_BYTES)
+        try:
+            raw = read_regular(path, MAX_FILE_BYTES)
+        except OSError as exc:  # changed since it was loaded (now a FIFO, gone, too large)
+            result.refused[rel] = str(exc)
+            continue
         text, problem = decode(raw, rel)
         if problem is not None or text is None:
             continue
@@ -132,9 +136,17 @@ def format_tree(root: Path, check: bool) -> FormatResult:
         if new.encode("utf-8") == raw:
             result.unchanged.append(rel)
             continue
-        result.changed.append(rel)
         if not check:
+            # csmconf/emit is heavy to import: only when a file is really rewritten
+            from .emit.outdir import UnsafeOutput, check_output_file
+
+            try:
+                check_output_file(path)  # still a regular file: replaced, never written through
+            except UnsafeOutput as exc:
+                result.refused[rel] = str(exc)
+                continue
             _write_atomically(path, new)
+        result.changed.append(rel)
     return result
 
 
