@@ -129,3 +129,21 @@ def test_a_file_over_the_size_limit_is_csm104_and_not_read(tmp_path):
     result = _within(20, compile_config, root)
     (d,) = [d for d in result.diagnostics if d.place.file == "huge.yaml"]
     assert d.code == "CSM104" and f"the limit is {MAX_FILE_BYTES:,}" in d.message
+
+
+def test_fmt_refuses_a_file_that_became_a_fifo_after_loading(tmp_path, monkeypatch):
+    from csmconf import fmt
+
+    root = write_tree(tmp_path / "cfg", {"a.yaml": "accounts: []\nversion: 1\n"})
+    real_load = fmt.load_tree
+
+    def load_then_swap(path):
+        tree = real_load(path)
+        (root / "a.yaml").unlink()
+        os.mkfifo(root / "a.yaml")  # the race: a FIFO takes the file's place
+        return tree
+
+    monkeypatch.setattr(fmt, "load_tree", load_then_swap)
+    result = _within(20, fmt.format_tree, root, False)
+    assert "FIFO" in result.refused["a.yaml"]
+    assert stat.S_ISFIFO(os.lstat(root / "a.yaml").st_mode)  # not replaced, not written
