@@ -138,19 +138,20 @@ def to_github(diags: list[Diagnostic], root: Path | None) -> str:
     show = PathShower(root)
     lines = []
     for d in diags:
-        props = [f"file={_gh_escape(show(d.place.file), True)}"]
+        # a CI log renders ANSI sequences too: values are escaped as in text output
+        props = [f"file={_gh_escape(escape(show(d.place.file)), True)}"]
         if d.place.line:
             props += [f"line={d.place.line}", f"col={d.place.column}"]
             if d.place.end_line:
                 props += [f"endLine={d.place.end_line}", f"endColumn={d.place.end_column}"]
         props.append(f"title={d.code}")
-        message = d.message
+        message = escape(d.message)
         for r in d.related:
-            message += f"\n  {r.message}: {show(r.place.file)}" + (
+            message += f"\n  {escape(r.message)}: {escape(show(r.place.file))}" + (
                 f":{r.place.line}:{r.place.column}" if r.place.line else ""
             )
         if d.hint:
-            message += f"\n  hint: {d.hint}"
+            message += f"\n  hint: {escape(d.hint)}"
         lines.append(f"::{d.severity.value} {','.join(props)}::{_gh_escape(message)}")
     return "\n".join(lines) + ("\n" if lines else "")
 

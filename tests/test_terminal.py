@@ -111,3 +111,12 @@ def test_errors_on_stderr_are_escaped(tmp_path):
     r = _run("validate", str(missing))
     assert r.exit_code == 2
     assert "\x1b" not in r.stderr and "no\\x1b[2Jdir" in r.stderr
+
+
+def test_github_annotations_are_escaped_too(hostile):
+    """A CI log renders ANSI sequences: the github format escapes values like text does."""
+    r = _run("validate", str(hostile), "--format", "github")
+    assert r.exit_code == 1
+    assert not RAW.search(r.stdout.replace("\n", ""))
+    assert "\\x1b]0;pwned\\a\\u202eevil.yaml" in r.stdout
+    assert all(line.startswith("::") for line in r.stdout.splitlines())  # one line each
