@@ -312,3 +312,19 @@ def test_compare_outputs_does_not_read_a_fifo(tmp_path):
     (out / "b.txt").unlink()
     os.mkfifo(out / "b.txt")
     assert compare_outputs({"a.txt": b"a", "b.txt": b"b"}, out) == ["changed b.txt"]
+
+
+def test_the_same_directory_under_another_name_is_found_by_inode(project, monkeypatch):
+    """A bind mount or a case-insensitive file system gives a directory two real paths: the
+    device and inode still tell. Simulated with a symlink that path resolution does not see."""
+    (project / "gen").symlink_to(project / "configs")
+    (project / "up").symlink_to(project)
+    monkeypatch.setattr(outdir, "_real", lambda p: Path(os.path.abspath(p)))
+    for out, why in (
+        ("gen", "is the configuration directory"),
+        ("up", "contains the configuration directory"),
+    ):
+        with pytest.raises(outdir.UnsafeOutput, match=why):
+            outdir.check_output_dir(project / out, inputs=[project / "configs"])
+    with pytest.raises(outdir.UnsafeOutput, match="inside the configuration directory"):
+        outdir.check_output_dir(project / "gen" / "accounts", inputs=[project / "configs"])

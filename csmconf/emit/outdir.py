@@ -71,8 +71,23 @@ def _real(path: Path) -> Path:
     return Path(os.path.realpath(os.path.abspath(path)))
 
 
+def _identity_of(path: Path) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino)
+
+
 def _within(inner: Path, outer: Path) -> bool:
-    return inner == outer or outer in inner.parents
+    """`inner` is `outer` or below it: by real path, and by device and inode of each existing
+    ancestor (so a bind mount or a case-insensitive file system cannot hide the relation)."""
+    if inner == outer or outer in inner.parents:
+        return True
+    target = _identity_of(outer)
+    if target is None:
+        return False
+    return any(_identity_of(p) == target for p in (inner, *inner.parents) if os.path.exists(p))
 
 
 def is_csmconf_manifest(path: Path) -> bool:
@@ -110,7 +125,9 @@ def check_output_dir(
     real_out = _real(out)
     for source in inputs:
         real_in = _real(Path(source))
-        if real_out == real_in:
+        if real_out == real_in or (
+            _identity_of(real_out) is not None and _identity_of(real_out) == _identity_of(real_in)
+        ):
             raise UnsafeOutput(
                 f"output directory '{out}' is the configuration directory: compiling into it "
                 f"would replace the configuration; choose another {option} directory"
