@@ -273,11 +273,14 @@ def clean_stale(out: Path) -> list[str]:
         pid = int(match.group(1))
         if _provably_stale(container, pid):
             old = container / OLD
-            if not os.path.lexists(out) and os.path.isdir(old) and not os.path.islink(old):
-                # a fallback swap was killed between its two renames: the old tree is whole here
-                os.rename(old, out)
-                _fsync_dir(parent)
-            _remove_container(container)
+            try:
+                if not os.path.lexists(out) and os.path.isdir(old) and not os.path.islink(old):
+                    # a fallback swap was killed between its two renames: the old tree is whole
+                    os.rename(old, out)
+                    _fsync_dir(parent)
+                _remove_container(container)
+            except OSError:
+                continue  # cleaning is a courtesy: never a reason to fail the compile
             removed.append(name)
         elif pid != os.getpid() and not _alive(pid, None):
             try:
