@@ -230,6 +230,48 @@ def test_a_kill_at_any_step_leaves_old_or_new_whole_and_no_litter(tmp_path, step
     assert sorted(p.name for p in tmp_path.iterdir()) == ["generated"]
 
 
+@pytest.fixture(scope="module")
+def two_configs(tmp_path_factory):
+    """Two configurations whose outputs differ, and the digests of each output."""
+    base = tmp_path_factory.mktemp("kill")
+    a, b = base / "a", base / "b"
+    shutil.copytree(CONFIGS, a)
+    shutil.copytree(CONFIGS, b)
+    contacts = b / "contacts.yaml"
+    text = contacts.read_text(encoding="utf-8")
+    contacts.write_text(text.replace("name: ", "name: Renamed ", 1), encoding="utf-8")
+    outputs = []
+    for config in (a, b):
+        out = base / f"out-{config.name}"
+        assert cli("compile", str(config), "-o", str(out), cwd=base).exit_code == 0
+        outputs.append(digests(out))
+    assert outputs[0] != outputs[1]
+    return a, b, outputs[0], outputs[1]
+
+
+@pytest.mark.parametrize("step", [s for s in outdir.STEPS if s != "fallback-moved-aside"])
+def test_compile_killed_at_each_step(tmp_path, two_configs, step):
+    """`csmconf compile` itself (in a forked child) SIGKILLed at each step of its write."""
+    a, b, old, new = two_configs
+    out = tmp_path / "gen"
+    assert cli("compile", str(a), "-o", str(out), cwd=tmp_path).exit_code == 0
+    pid = os.fork()
+    if pid == 0:
+        try:
+            os.environ[outdir.FAULT_ENV] = step
+            main(["compile", str(b), "-o", str(out), "-q"])
+        finally:
+            os._exit(3)
+    _pid, status = os.waitpid(pid, 0)
+    assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL, status
+    swapped = outdir.STEPS.index(step) >= outdir.STEPS.index("swapped")
+    assert digests(out) == (new if swapped else old)
+    assert len(list(tmp_path.iterdir())) == 2  # OUT and the killed run's container
+    assert cli("compile", str(b), "-o", str(out), cwd=tmp_path).exit_code == 0
+    assert digests(out) == new
+    assert [p.name for p in tmp_path.iterdir()] == ["gen"]
+
+
 def test_exchange_is_used_on_linux(tmp_path):
     a, b = tmp_path / "a", tmp_path / "b"
     a.mkdir()
