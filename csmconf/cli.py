@@ -18,6 +18,7 @@ import click
 from . import __version__, vocabulary
 from .diagnostics import Diagnostic
 from .render import FORMATS, render
+from .terminal import escape, escape_lines
 
 DEFAULT_CONFIG = "configs"
 # From the vocabulary, which imports nothing: `csmconf --help` loads neither networkx nor pydantic.
@@ -38,15 +39,19 @@ class Out:
     def doc(self, text: str) -> None:
         sys.stdout.write(text)
 
+    def text(self, text: str) -> None:
+        """Lines of a text view: config values in them are shown escaped (csmconf/terminal.py)."""
+        sys.stdout.write(escape_lines(text))
+
     def log(self, message: str, level: int = 0) -> None:
         """Progress and notes: stderr, shown unless -q (or, for level > 0, without -v)."""
         if self.quiet or level > self.verbose:
             return
-        click.echo(message, err=True)
+        click.echo(escape_lines(message), err=True)
 
 
 def _fail(message: str) -> None:
-    click.echo(f"csmconf: {message}", err=True)
+    click.echo(f"csmconf: {escape_lines(message)}", err=True)
     sys.exit(EXIT_CANNOT)
 
 
@@ -87,6 +92,12 @@ def _report(out: Out, diags: list[Diagnostic], root: Path, extra: dict | None = 
         out.doc(text)
     else:
         out.doc(render(out.fmt, diags, root, extra=extra))
+
+
+def _show_warnings(out: Out, result, root: Path) -> None:
+    """Text mode: the warnings of a valid configuration on stderr (stdout holds the answer)."""
+    if out.fmt == "text" and result.diagnostics and not out.quiet:
+        click.echo(render("text", result.diagnostics, root), err=True, nl=False)
 
 
 def _tests_extra(result) -> dict:
@@ -186,7 +197,7 @@ def test_command(directory, config_opt, fmt, strict, quiet, verbose):
     _report(out, result.diagnostics, root, extra={"command": "test", **_tests_extra(result)})
     if fmt == "text" and not quiet:
         for t in result.test_results:
-            out.doc(f"{'PASS' if t.passed else 'FAIL'}  {t.name}\n")
+            out.text(f"{'PASS' if t.passed else 'FAIL'}  {t.name}\n")
         line = _tests_line(result)
         if line:
             out.doc(line + "\n")
@@ -207,6 +218,7 @@ def _query_setup(directory, config_opt, fmt, strict, quiet, verbose):
         else:
             out.doc(render(fmt, result.diagnostics, root, extra={"answered": False}))
         sys.exit(EXIT_CANNOT)
+    _show_warnings(out, result, root)
     return out, root, result
 
 
@@ -260,7 +272,7 @@ def check(
     t = _lookup(result, target, ("account", "sold_product"), "target")
     d = result.engine.decide(p, level, table, t, explain=True)
     if fmt == "text":
-        out.doc(_decision_text(d, root, explain))
+        out.text(_decision_text(d, root, explain))
     else:
         out.doc(
             json.dumps(
@@ -303,9 +315,9 @@ def who_can(level, table, target, directory, config_opt, fmt, strict, quiet, ver
     decisions = engine.who_can(level, table, t, explain=True)
     if fmt == "text":
         if not decisions:
-            out.doc(f"nobody may {level} {table} on {target}\n")
+            out.text(f"nobody may {level} {table} on {target}\n")
         for d in decisions:
-            out.doc(_decision_text(d, root, explain=True))
+            out.text(_decision_text(d, root, explain=True))
     else:
         out.doc(
             json.dumps(
@@ -349,9 +361,9 @@ def what_can(principal, directory, config_opt, fmt, strict, quiet, verbose, all_
     decisions = result.engine.what_can(p)
     if fmt == "text":
         if not decisions:
-            out.doc(f"{principal} is denied everything\n")
+            out.text(f"{principal} is denied everything\n")
         for d in decisions:
-            out.doc(f"{d.decision:<12} {d.level:<7} {d.table:<13} {d.target}\n")
+            out.text(f"{d.decision:<12} {d.level:<7} {d.table:<13} {d.target}\n")
     else:
         out.doc(
             json.dumps(
@@ -378,35 +390,13 @@ def what_can(principal, directory, config_opt, fmt, strict, quiet, verbose, all_
 
 
 def _revision_tree(rev: str, config_path: str, into: Path) -> Path:
-    """Extract `config_path` as it is in git revision `rev` into `into`."""
-    import io
-    import subprocess
-    import tarfile
+    """Extract `config_path` as it is in git revision `rev` into `into` (csmconf/git_tree.py)."""
+    from .git_tree import GitError, revision_tree
 
     try:
-        top = subprocess.run(
-            ["git", "rev-parse", "--show-toplevel"], capture_output=True, text=True, check=True
-        ).stdout.strip()
-        prefix = subprocess.run(
-            ["git", "rev-parse", "--show-prefix"], capture_output=True, text=True, check=True
-        ).stdout.strip()
-        inside = (Path(prefix) / config_path).as_posix().rstrip("/")
-        data = subprocess.run(
-            ["git", "-C", top, "archive", "--format=tar", rev, "--", inside],
-            capture_output=True,
-            check=True,
-        ).stdout
-    except (OSError, subprocess.CalledProcessError) as exc:
-        detail = getattr(exc, "stderr", b"") or b""
-        detail = (
-            detail.decode(errors="replace").strip() if isinstance(detail, bytes) else str(detail)
-        )
-        _fail(f"cannot read '{config_path}' at revision '{rev}': {detail or exc}")
-    with tarfile.open(fileobj=io.BytesIO(data)) as tar:
-        tar.extractall(into, filter="data")
-    root = into / inside
-    root.mkdir(parents=True, exist_ok=True)
-    return root
+        return revision_tree(rev, config_path, into)
+    except GitError as exc:
+        _fail(f"cannot read '{config_path}' at revision '{rev}': {exc}")
 
 
 @main.command()
@@ -446,6 +436,7 @@ def diff(old, new, use_git, exit_code, config_opt, fmt, strict, quiet, verbose):
                 else:
                     out.doc(render(fmt, result.diagnostics, root, extra={"side": label}))
                 _fail(f"the {label} configuration ({old if label == 'old' else new}) is invalid")
+            _show_warnings(out, result, root)
             sides.append(access_set(result.engine))
     changes = diff_access(*sides)
     if fmt == "text":
@@ -458,7 +449,7 @@ def diff(old, new, use_git, exit_code, config_opt, fmt, strict, quiet, verbose):
                 if c.kind == "lost"
                 else f"{c.before} -> {c.after}"
             )
-            out.doc(f"{marks[c.kind]} {c.principal} {c.level} {c.table} on {c.target}: {detail}\n")
+            out.text(f"{marks[c.kind]} {c.principal} {c.level} {c.table} on {c.target}: {detail}\n")
         if not quiet:
             counts = {k: sum(1 for c in changes if c.kind == k) for k in marks}
             out.log(
@@ -500,12 +491,12 @@ def fmt_command(directory, config_opt, check_only, fmt, strict, quiet, verbose):
         # A file that does not parse cleanly cannot be rewritten safely.
         click.echo(render("text", result.diagnostics, root), err=True, nl=False)
         for rel, why in sorted(result.refused.items()):
-            click.echo(f"csmconf: {rel}: not formatted: {why}", err=True)
+            click.echo(f"csmconf: {escape(rel)}: not formatted: {escape(why)}", err=True)
         sys.exit(EXIT_CANNOT)
     if fmt == "text":
         verb = "would reformat" if check_only else "reformatted"
         for rel in result.changed:
-            out.doc(f"{verb}: {rel}\n")
+            out.text(f"{verb}: {rel}\n")
         if not quiet:
             out.log(
                 f"{len(result.changed)} file(s) {verb}, {len(result.unchanged)} already canonical"
@@ -549,6 +540,8 @@ def apply(directory, config_opt, url, dry_run, fmt, strict, quiet, verbose):
         _report(out, result.diagnostics, root, extra={"command": "apply", **_tests_extra(result)})
         out.log("errors found: the database was not changed")
         sys.exit(EXIT_FOUND)
+    if fmt == "text":
+        _report(out, result.diagnostics, root)  # the warnings, as compile shows them
     try:
         plan = apply_model(
             build_model(result.config, result.engine), url, dry_run=dry_run, log=out.log
@@ -564,7 +557,7 @@ def apply(directory, config_opt, url, dry_run, fmt, strict, quiet, verbose):
         sys.exit(EXIT_FOUND if exc.found else EXIT_CANNOT)
     if fmt == "text":
         inserts, updates, deletes = plan.totals()
-        out.doc(f"plan for {plan.url} ({plan.dialect}):\n")
+        out.text(f"plan for {plan.url} ({plan.dialect}):\n")
         if plan.create_schema:
             out.doc(f"  create the schema ({len(plan.tables)} tables)\n")
         for t in plan.tables:
@@ -615,10 +608,16 @@ def graph(directory, config_opt, drawing, output, strict, quiet, verbose):
     if result.failed(strict):
         click.echo(render("text", result.diagnostics, root), err=True, nl=False)
         sys.exit(EXIT_FOUND)
+    _show_warnings(out, result, root)
     text = DRAWERS[drawing](result.engine.graph)
     if output:
         from .emit.fsio import write_file_atomic
+        from .emit.outdir import UnsafeOutput, check_output_file
 
+        try:
+            check_output_file(Path(output), inputs=[root])
+        except UnsafeOutput as exc:
+            _fail(str(exc))
         try:
             write_file_atomic(Path(output), text.encode("utf-8"))
         except OSError as exc:
@@ -647,14 +646,21 @@ def graph(directory, config_opt, drawing, output, strict, quiet, verbose):
     is_flag=True,
     help="compare with OUT instead of writing; exit 1 when out of date",
 )
+@click.option("--force", is_flag=True, help="replace a non-empty OUT that csmconf did not write")
 @common
-def compile_command(directory, config_opt, out_dir, check_only, fmt, strict, quiet, verbose):
+def compile_command(directory, config_opt, out_dir, check_only, force, fmt, strict, quiet, verbose):
     """Validate, then write every output atomically (or --check it)."""
     from .emit import compare_outputs, render_outputs, write_outputs
+    from .emit.outdir import UnsafeOutput, check_output_dir
 
     out = Out(fmt, quiet, verbose)
     root = _config_dir(directory, config_opt)
     target = Path(out_dir)
+    try:
+        if not check_only:
+            check_output_dir(target, inputs=[root], force=force)
+    except UnsafeOutput as exc:
+        _fail(str(exc))
     result = _compile(root, out, exclude=target, strict=strict)
     if result.failed(strict):
         _report(out, result.diagnostics, root, extra={"command": "compile", **_tests_extra(result)})
@@ -670,10 +676,11 @@ def compile_command(directory, config_opt, out_dir, check_only, fmt, strict, qui
             extra={"command": "compile", "up_to_date": not differences, "differences": differences},
         )
         for line in differences:
-            click.echo(f"out of date: {line}", err=True)
+            click.echo(f"out of date: {escape(line)}", err=True)
         if differences:
             click.echo(
-                f"{target} is out of date; run `csmconf compile {root} -o {target}`", err=True
+                escape(f"{target} is out of date; run `csmconf compile {root} -o {target}`"),
+                err=True,
             )
         sys.exit(EXIT_FOUND if differences else EXIT_OK)
     try:
@@ -703,9 +710,15 @@ def compile_command(directory, config_opt, out_dir, check_only, fmt, strict, qui
 def schema(out_dir, check_only):
     """Write the JSON Schema for configuration files."""
     from .emit.json_schema import render_schema, write_schema
+    from .emit.outdir import UnsafeOutput, check_output_file
 
     files = render_schema()
     target = Path(out_dir)
+    try:
+        for name in files:
+            check_output_file(target / name)
+    except UnsafeOutput as exc:
+        _fail(str(exc))
     if check_only:
         # Only the schema files are compared: the directory may hold other files.
         differences = [
@@ -714,7 +727,7 @@ def schema(out_dir, check_only):
             if not (target / name).is_file() or (target / name).read_bytes() != data
         ]
         for line in differences:
-            click.echo(f"out of date: {line}", err=True)
+            click.echo(f"out of date: {escape(line)}", err=True)
         sys.exit(EXIT_FOUND if differences else EXIT_OK)
     try:
         write_schema(target)

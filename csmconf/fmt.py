@@ -25,8 +25,9 @@ from ruamel.yaml.comments import CommentedMap
 
 from .diagnostics import Diagnostic
 from .load import load_tree, parse_text
-from .load.files import SECTIONS, decode
+from .load.files import MAX_FILE_BYTES, SECTIONS, decode
 from .model.sections import SECTION_MODELS, AccessEntry, RawModel, RelatedParty, Settings
+from .regular_files import read_regular
 
 #: Problems that make a file unsafe to rewrite: it does not parse as one clean document.
 BLOCKING = ("CSM100", "CSM101", "CSM104")
@@ -119,7 +120,11 @@ def format_tree(root: Path, check: bool) -> FormatResult:
         if rel in blocked:
             continue
         path = root / rel
-        raw = path.read_bytes()
+        try:
+            raw = read_regular(path, MAX_FILE_BYTES)
+        except OSError as exc:  # changed since it was loaded (now a FIFO, gone, too large)
+            result.refused[rel] = str(exc)
+            continue
         text, problem = decode(raw, rel)
         if problem is not None or text is None:
             continue
@@ -131,9 +136,17 @@ def format_tree(root: Path, check: bool) -> FormatResult:
         if new.encode("utf-8") == raw:
             result.unchanged.append(rel)
             continue
-        result.changed.append(rel)
         if not check:
+            # csmconf/emit is heavy to import: only when a file is really rewritten
+            from .emit.outdir import UnsafeOutput, check_output_file
+
+            try:
+                check_output_file(path)  # still a regular file: replaced, never written through
+            except UnsafeOutput as exc:
+                result.refused[rel] = str(exc)
+                continue
             _write_atomically(path, new)
+        result.changed.append(rel)
     return result
 
 

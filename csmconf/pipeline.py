@@ -16,6 +16,7 @@ from .diagnostics import Diagnostic, count, sort_diagnostics
 from .diagnostics import strict as strict_diagnostics
 from .graph import AccessEngine
 from .load import LoadedTree, load_tree
+from .load.files import load_files
 from .model import shape_checks, validate_documents
 from .resolve import Config, resolve
 
@@ -46,10 +47,18 @@ class Compilation:
         self.diagnostics = strict_diagnostics(self.diagnostics)
 
 
-def compile_config(root: Path, exclude: Path | None = None, run_tests: bool = True) -> Compilation:
-    """Run every stage on the tree at `root`. Raises NotADirectoryError for a missing root."""
+def compile_config(
+    root: Path,
+    exclude: Path | None = None,
+    run_tests: bool = True,
+    files: dict[str, bytes] | None = None,
+) -> Compilation:
+    """Run every stage on the tree at `root`. Raises NotADirectoryError for a missing root.
+
+    With `files` (relative path -> bytes) the tree is taken from memory instead (the fuzzer).
+    """
     root = Path(root)
-    tree = load_tree(root, exclude=exclude)
+    tree = load_tree(root, exclude=exclude) if files is None else load_files(root, files)
     validated = validate_documents(tree.documents)
     shape_checks(validated)
     config, resolve_diags = resolve(validated, root, tree.scanned_ids)

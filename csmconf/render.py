@@ -13,8 +13,12 @@ from pathlib import Path
 
 from . import __version__, vocabulary
 from .diagnostics import CODES, Diagnostic, Place, count
+from .regular_files import read_regular
+from .terminal import escape
 
 FORMAT_VERSION = 1
+#: The loader refuses larger files (CSM104), so a caret line never needs more.
+MAX_SOURCE_BYTES = 64 * 1024 * 1024
 FORMATS = vocabulary.FORMATS
 
 
@@ -134,19 +138,20 @@ def to_github(diags: list[Diagnostic], root: Path | None) -> str:
     show = PathShower(root)
     lines = []
     for d in diags:
-        props = [f"file={_gh_escape(show(d.place.file), True)}"]
+        # a CI log renders ANSI sequences too: values are escaped as in text output
+        props = [f"file={_gh_escape(escape(show(d.place.file)), True)}"]
         if d.place.line:
             props += [f"line={d.place.line}", f"col={d.place.column}"]
             if d.place.end_line:
                 props += [f"endLine={d.place.end_line}", f"endColumn={d.place.end_column}"]
         props.append(f"title={d.code}")
-        message = d.message
+        message = escape(d.message)
         for r in d.related:
-            message += f"\n  {r.message}: {show(r.place.file)}" + (
+            message += f"\n  {escape(r.message)}: {escape(show(r.place.file))}" + (
                 f":{r.place.line}:{r.place.column}" if r.place.line else ""
             )
         if d.hint:
-            message += f"\n  hint: {d.hint}"
+            message += f"\n  hint: {escape(d.hint)}"
         lines.append(f"::{d.severity.value} {','.join(props)}::{_gh_escape(message)}")
     return "\n".join(lines) + ("\n" if lines else "")
 
@@ -163,7 +168,8 @@ class SourceLines:
             return None
         if file not in self._files:
             try:
-                raw = (self.root / file).read_bytes()
+                # never blocks on a FIFO nor reads a device: the file may be why we report
+                raw = read_regular(self.root / file, MAX_SOURCE_BYTES)
                 text = raw.decode("utf-8-sig")
                 self._files[file] = text.splitlines()
             except (OSError, UnicodeDecodeError):
@@ -185,29 +191,33 @@ def to_text(
 
     out: list[str] = []
     for d in diags:
-        where = show(d.place.file) + (f":{d.place.line}:{d.place.column}" if d.place.line else "")
+        # every value from the configuration passes `escape`: paths, messages, source lines, hints
+        where = escape(show(d.place.file)) + (
+            f":{d.place.line}:{d.place.column}" if d.place.line else ""
+        )
         sev = paint(d.severity.value, "1;31" if d.is_error else "1;33")
-        out.append(f"{paint(where, '1')}: {sev} {paint(d.code, '1')}: {d.message}")
+        out.append(f"{paint(where, '1')}: {sev} {paint(d.code, '1')}: {escape(d.message)}")
         src = sources.line(d.place.file, d.place.line)
         if src is not None:
             gutter = f"{d.place.line:>5} | "
-            out.append(gutter + src.replace("\t", " "))
-            width = 1
+            # tabs become one space each; the caret is placed under the escaped text
+            plain = src.replace("\t", " ")
+            out.append(gutter + escape(plain))
+            start = d.place.column - 1
+            end = start + 1
             if d.place.end_line == d.place.line and d.place.end_column > d.place.column:
-                width = d.place.end_column - d.place.column
-            out.append(
-                " " * (len(gutter) - 2)
-                + "| "
-                + " " * (d.place.column - 1)
-                + paint("^" * width, "1;32")
-            )
+                end = d.place.end_column - 1
+            pad = len(escape(plain[:start])) + max(0, start - len(plain))
+            beyond = max(0, end - max(start, len(plain)))  # a span may reach past the line's end
+            width = max(1, len(escape(plain[start:end])) + beyond)
+            out.append(" " * (len(gutter) - 2) + "| " + " " * pad + paint("^" * width, "1;32"))
         for r in d.related:
             rwhere = show(r.place.file) + (
                 f":{r.place.line}:{r.place.column}" if r.place.line else ""
             )
-            out.append(f"  note: {rwhere}: {r.message}")
+            out.append(f"  note: {escape(rwhere)}: {escape(r.message)}")
         if d.hint:
-            out.append(f"  hint: {d.hint}")
+            out.append(f"  hint: {escape(d.hint)}")
     if summary:
         errors, warnings = count(diags)
         out.append(

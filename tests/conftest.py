@@ -20,6 +20,16 @@ DECISIONS = REPO / "tests" / "decisions"
 # to their own root (a loop), which pytest's directory walk would follow forever.
 collect_ignore = ["cases", "decisions"]
 
+#: Lines a test wants in the pytest summary (CI runs without -s): the fuzzer's case count.
+SUMMARY: list[str] = []
+
+
+def pytest_terminal_summary(terminalreporter):
+    if SUMMARY:
+        terminalreporter.section("csmconf")
+        for line in SUMMARY:
+            terminalreporter.write_line(line)
+
 
 def run_cli(*args: str, cwd: Path = REPO, env: dict | None = None) -> subprocess.CompletedProcess:
     """`python -m csmconf ARGS` as a user runs it: exit code, stdout and stderr, no colour."""

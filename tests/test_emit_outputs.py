@@ -407,38 +407,53 @@ def test_write_outputs_swaps_the_whole_directory(tmp_path):
 
 
 def test_write_outputs_failure_leaves_the_old_output(tmp_path, monkeypatch):
-    from csmconf.emit import fsio
+    from csmconf.emit import outdir
 
     out = tmp_path / "generated"
     write_outputs({"keep.txt": b"old"}, out)
     real_fsync = os.fsync
-    calls = {"n": 0}
 
     def failing_fsync(fd):
-        calls["n"] += 1
-        if calls["n"] == 2:
+        # the disk fills up while the second new file is written
+        if os.readlink(f"/proc/self/fd/{fd}").endswith("new2.txt"):
             raise OSError("disk full")
         return real_fsync(fd)
 
-    monkeypatch.setattr(fsio.os, "fsync", failing_fsync)
+    monkeypatch.setattr(os, "fsync", failing_fsync)
     with pytest.raises(OSError, match="disk full"):
         write_outputs({"new1.txt": b"1", "new2.txt": b"2", "new3.txt": b"3"}, out)
     monkeypatch.undo()
     assert _tree(out) == {"keep.txt": b"old"}
     assert sorted(p.name for p in tmp_path.iterdir()) == ["generated"]
 
-    real_rename = os.rename
+    def failing_exchange(a, b):
+        raise OSError("rename refused")
 
-    def failing_rename(src, dst):
-        if Path(src).name.startswith(".generated.tmp-"):
-            raise OSError("rename refused")
-        return real_rename(src, dst)
-
-    monkeypatch.setattr(fsio.os, "rename", failing_rename)
+    monkeypatch.setattr(outdir, "exchange", failing_exchange)
     with pytest.raises(OSError, match="rename refused"):
         write_outputs({"new.txt": b"1"}, out)
     monkeypatch.undo()
     assert _tree(out) == {"keep.txt": b"old"}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["generated"]
+
+    # the fallback swap (no RENAME_EXCHANGE): a failing second rename puts the old tree back
+    real_rename = os.rename
+    monkeypatch.setattr(outdir, "exchange", lambda a, b: False)
+
+    def failing_rename(src, dst):
+        if Path(src).name == outdir.TREE:
+            raise OSError("rename refused")
+        return real_rename(src, dst)
+
+    monkeypatch.setattr(os, "rename", failing_rename)
+    with pytest.raises(OSError, match="rename refused"):
+        write_outputs({"new.txt": b"1"}, out)
+    monkeypatch.undo()
+    assert _tree(out) == {"keep.txt": b"old"}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["generated"]
+    monkeypatch.setattr(outdir, "exchange", lambda a, b: False)
+    write_outputs({"new.txt": b"1"}, out)  # and the fallback swap works
+    assert _tree(out) == {"new.txt": b"1"}
     assert sorted(p.name for p in tmp_path.iterdir()) == ["generated"]
 
 

@@ -67,3 +67,65 @@ def test_encoded_round_trips(terms):
     query = EncodedQuery(tuple(terms))
     assert parse(query.encoded()) == query
     assert parse(query.encoded()).encoded() == query.encoded()
+
+
+WIDENING_CONFIG = """\
+version: 1
+accounts:
+  - id: acme
+    name: Acme
+contacts:
+  - id: ann
+    name: Ann
+    account: acme
+    roles: [viewer]
+roles:
+  - id: viewer
+    name: Viewer
+    kind: external
+    access:
+      - table: case
+        levels: [read]
+        scope: account
+        when: "{when}"
+"""
+
+
+@pytest.mark.parametrize(
+    "when",
+    [
+        "active=true^NQsys_idISNOTEMPTY",
+        "active=true^ORsys_idISNOTEMPTY",
+        "active=true^EQ^sys_idISNOTEMPTY",
+        "sys_id=javascript:gs.getUserID()",
+        "active=true^GOTOsys_idISNOTEMPTY",
+    ],
+)
+def test_compile_refuses_a_widening_filter_and_writes_nothing(tmp_path, when):
+    """The issue's case end to end: exit 1, CSM202 at the filter, the old output untouched."""
+    import hashlib
+    import json
+
+    from click.testing import CliRunner
+
+    from csmconf.cli import main
+
+    cfg = tmp_path / "cfg"
+    cfg.mkdir()
+    (cfg / "config.yaml").write_text(WIDENING_CONFIG.format(when=when))
+    out = tmp_path / "gen"
+    good = CliRunner().invoke(main, ["compile", str(cfg), "-o", str(out), "--format", "json"])
+    assert good.exit_code == 1  # a widening filter from the start: nothing was ever written
+    assert not out.exists()
+    (cfg / "config.yaml").write_text(WIDENING_CONFIG.format(when="active=true"))
+    assert CliRunner().invoke(main, ["compile", str(cfg), "-o", str(out)]).exit_code == 0
+    before = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in out.rglob("*") if p.is_file()}
+    (cfg / "config.yaml").write_text(WIDENING_CONFIG.format(when=when))
+    r = CliRunner().invoke(main, ["compile", str(cfg), "-o", str(out), "--format", "json"])
+    assert r.exit_code == 1
+    doc = json.loads(r.stdout)
+    (diag,) = [d for d in doc["diagnostics"] if d["severity"] == "error"]
+    assert diag["code"] == "CSM202" and (diag["line"], diag["column"]) == (18, 15)
+    after = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in out.rglob("*") if p.is_file()}
+    assert after == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cfg", "gen"]

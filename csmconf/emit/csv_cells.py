@@ -31,4 +31,8 @@ def cell(value) -> str:
 
 def row(values) -> str:
     """One CSV line, LF-terminated."""
-    return ",".join(cell(v) for v in values) + "\n"
+    cells = [cell(v) for v in values]
+    if cells == [""]:
+        # a lone empty field would be an empty line, which a reader takes for no fields at all
+        cells = ['""']
+    return ",".join(cells) + "\n"

@@ -1,18 +1,21 @@
 """Writing the output directory whole, and comparing it with what would be written.
 
-`write_outputs` builds the new tree in a temporary sibling directory
-(`.OUT.tmp-XXXX`), fsyncs every file and directory, then swaps it in: the
-old directory is renamed aside (`.OUT.old-XXXX`), the new one renamed into
-place, the old one deleted. A failure before the swap leaves the old output
-untouched; files no longer produced disappear with the old directory.
+`write_outputs` builds the new tree inside a marked temporary sibling
+(`.OUT.tmp-<pid>-XXXX/tree`), fsyncs every file and directory, then swaps it
+with OUT in one atomic step and deletes the old tree (csmconf/emit/outdir.py
+holds the swap, the marker and the cleaning of stale siblings). A failure
+before the swap leaves the old output untouched; files no longer produced
+disappear with the old directory.
 """
 
 from __future__ import annotations
 
 import os
-import shutil
+import stat
 import tempfile
 from pathlib import Path, PurePosixPath
+
+from . import outdir
 
 
 def check_relative_path(path: str) -> PurePosixPath:
@@ -43,7 +46,10 @@ def _fsync_dir(path: Path) -> None:
 
 def _write_tree(files: dict[str, bytes], root: Path) -> None:
     dirs = {root}
-    for rel in sorted(files):
+    half = len(files) // 2
+    for index, rel in enumerate(sorted(files)):
+        if index == half:
+            outdir._step("tree-half-written")
         target = root.joinpath(*check_relative_path(rel).parts)
         target.parent.mkdir(parents=True, exist_ok=True)
         parent = target.parent
@@ -83,41 +89,34 @@ def write_file_atomic(target: Path, data: bytes) -> None:
 
 
 def write_outputs(files: dict[str, bytes], out_dir: Path) -> None:
-    """Replace `out_dir` with exactly `files` (relative POSIX path -> bytes), all or nothing."""
+    """Replace `out_dir` with exactly `files` (relative POSIX path -> bytes), all or nothing.
+
+    The caller has checked `out_dir` with `outdir.check_output_dir` (what may
+    be replaced); this only refuses a path that is no real directory.
+    """
     out_dir = Path(out_dir)
     for rel in files:
         check_relative_path(rel)
-    if out_dir.exists() and (out_dir.is_symlink() or not out_dir.is_dir()):
+    if os.path.lexists(out_dir) and (out_dir.is_symlink() or not out_dir.is_dir()):
         raise NotADirectoryError(f"{out_dir} exists and is not a directory")
-    parent = out_dir.parent
-    parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.tmp-", dir=parent))
+    outdir.clean_stale(out_dir)
+    container = outdir.make_container(out_dir)
     try:
-        os.chmod(tmp, 0o777 & ~_umask())
-        _write_tree(files, tmp)
+        tree = container / outdir.TREE
+        os.mkdir(tree)
+        os.chmod(tree, 0o777 & ~_umask())
+        _write_tree(files, tree)
+        outdir._step("tree-written")
     except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
+        outdir._remove_container(container)
         raise
-    old = None
-    if out_dir.exists():
-        # a fresh name for the old tree: mkdtemp reserves it, rename replaces the empty directory
-        old = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.old-", dir=parent))
-        try:
-            os.rename(out_dir, old)
-        except BaseException:
-            os.rmdir(old)
-            shutil.rmtree(tmp, ignore_errors=True)
-            raise
     try:
-        os.rename(tmp, out_dir)
+        outdir.swap_in(container, out_dir)
     except BaseException:
-        if old is not None:
-            os.rename(old, out_dir)  # put the old output back
-        shutil.rmtree(tmp, ignore_errors=True)
+        if os.path.lexists(container):
+            # the swap failed before OUT changed (swap_in restores it); drop the new tree
+            outdir._remove_container(container)
         raise
-    _fsync_dir(parent)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
 
 
 def compare_outputs(files: dict[str, bytes], out_dir: Path) -> list[str]:
@@ -138,7 +137,8 @@ def compare_outputs(files: dict[str, bytes], out_dir: Path) -> list[str]:
             diffs.append((rel.encode(), f"missing {rel}"))
             continue
         try:
-            same = path.read_bytes() == data
+            # only a regular file is read: a FIFO or device in OUT must not hang or flood --check
+            same = stat.S_ISREG(os.lstat(path).st_mode) and path.read_bytes() == data
         except OSError:
             same = False
         if not same:

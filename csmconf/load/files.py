@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..diagnostics import Diagnostic, Place
+from ..regular_files import FileTooLarge, NotRegularFile, not_regular, read_regular
 from .yaml_events import ParsedDocument, parse_text
 
 #: A single file larger than this is refused (CSM104) before it is parsed.
@@ -122,7 +123,11 @@ def discover(
             if real.is_dir():
                 walk(path, (*rel_parts, entry.name))
             elif is_yaml:
-                found.append((rel, real))
+                kind = not_regular(real)
+                if kind is None:
+                    found.append((rel, real))
+                else:
+                    diags.append(_file_error(rel, f"{kind}, not a regular file: never opened"))
 
     if not real_root.is_dir():
         raise NotADirectoryError(str(root))
@@ -172,28 +177,36 @@ def decode(raw: bytes, rel: str) -> tuple[str | None, Diagnostic | None]:
 
 def _parse_one(rel: str, real: Path) -> tuple[ParsedDocument, bytes | None]:
     try:
-        size = real.stat().st_size
-        if size > MAX_FILE_BYTES:
-            doc = ParsedDocument(rel)
-            doc.diagnostics.append(
-                _file_error(rel, f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")
-            )
-            return doc, None
-        raw = real.read_bytes()
+        raw = read_regular(real, MAX_FILE_BYTES)
+    except FileTooLarge as exc:
+        doc = ParsedDocument(rel)
+        doc.diagnostics.append(
+            _file_error(rel, f"file is {exc.size:,} bytes; the limit is {MAX_FILE_BYTES:,}")
+        )
+        return doc, None
+    except NotRegularFile as exc:
+        doc = ParsedDocument(rel)
+        doc.diagnostics.append(_file_error(rel, str(exc)))
+        return doc, None
     except OSError as exc:
         doc = ParsedDocument(rel)
         doc.diagnostics.append(_file_error(rel, f"cannot read file: {exc.strerror}"))
         return doc, None
+    return parse_bytes(rel, raw), raw
+
+
+def parse_bytes(rel: str, raw: bytes) -> ParsedDocument:
+    """One file's bytes: decoded, parsed, its frame checked."""
     text, problem = decode(raw, rel)
     if problem is not None:
         doc = ParsedDocument(rel)
         doc.diagnostics.append(problem)
-        return doc, raw
+        return doc
     doc = parse_text(text, rel)
     if doc.root is None and any(d.code == "CSM100" for d in doc.diagnostics):
         doc.scanned_ids = scan_ids(text)
     check_frame(doc)
-    return doc, raw
+    return doc
 
 
 _SECTION_LINE = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)\s*:")
@@ -302,11 +315,25 @@ def load_tree(root: Path, exclude: Path | None = None) -> LoadedTree:
     tree = LoadedTree(Path(root))
     files, tree.diagnostics = discover(Path(root), exclude)
     for rel, real in files:
-        doc, raw = _parse_one(rel, real)
-        tree.documents.append(doc)
-        tree.diagnostics.extend(doc.diagnostics)
-        for section, ids in doc.scanned_ids.items():
-            tree.scanned_ids.setdefault(section, set()).update(ids)
-        if raw is not None:
-            tree.digests[doc.file] = hashlib.sha256(raw).hexdigest()
+        _add(tree, *_parse_one(rel, real))
     return tree
+
+
+def load_files(root: Path, files: dict[str, bytes]) -> LoadedTree:
+    """A tree given in memory (relative POSIX path -> bytes), loaded as `load_tree` would.
+
+    For the fuzzer and other in-process callers: no file system is read.
+    """
+    tree = LoadedTree(Path(root))
+    for rel in sorted(files, key=lambda r: r.encode("utf-8", "surrogateescape")):
+        _add(tree, parse_bytes(rel, files[rel]), files[rel])
+    return tree
+
+
+def _add(tree: LoadedTree, doc: ParsedDocument, raw: bytes | None) -> None:
+    tree.documents.append(doc)
+    tree.diagnostics.extend(doc.diagnostics)
+    for section, ids in doc.scanned_ids.items():
+        tree.scanned_ids.setdefault(section, set()).update(ids)
+    if raw is not None:
+        tree.digests[doc.file] = hashlib.sha256(raw).hexdigest()
