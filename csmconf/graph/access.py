@@ -49,6 +49,8 @@ TABLES = vocabulary.TABLES
 ALLOWED, CONDITIONAL, DENIED = vocabulary.ALLOWED, vocabulary.CONDITIONAL, vocabulary.DENIED
 _RANK = vocabulary.DECISION_RANK
 expand_levels = vocabulary.expand_levels
+#: rule 3: what every contact of an unrestricted account reads of its account's records
+ACCOUNT_SOLD_PRODUCT_TABLES = ("sold_product", "install_base")
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,11 +89,16 @@ class Grant:
     when: str | None = None
     # for a responsibility: (responsibility id, `kind:id` held on, through, holder node)
     held: tuple | None = None
+    # accounts on which the grant reaches only records chosen at run time and none of their
+    # declared sold products as such (rule 4: the sold products naming the principal as contact)
+    account_records: frozenset = frozenset()
 
     def decision_on(self, target: Entity, owner: Account | None) -> str:
         if target.kind == "account":
             if target.id in self.accounts:
                 return CONDITIONAL if self.conditional else ALLOWED
+            if target.id in self.account_records:
+                return CONDITIONAL
             if self.sold_product is not None and self.sold_product_owner == target.id:
                 return CONDITIONAL  # one sold product's records among the account's
             return DENIED
@@ -111,7 +118,9 @@ class Grant:
         if self.rule == "responsibility":
             return f"responsibility {self.source}: {self.table} {self.level} on {self.scope}{cond}"
         if self.rule == "account_sold_products":
-            return "every contact of an account reads its sold products"
+            return f"every contact of an account reads its {self.table.replace('_', ' ')}s"
+        if self.account_records:
+            return "the named contact of a sold product reads it (a run-time field of the record)"
         return "the named contact of a sold product reads it"
 
 
@@ -172,6 +181,8 @@ class AccessEngine:
         self._includes: dict[str, list[tuple[Responsibility, tuple[Hop, ...]]]] = {}
         self._owned: dict[str, list[str]] | None = None
         self._acts_for: dict[str, frozenset] = {}
+        self._gated: dict[tuple, list] = {}
+        self._required: frozenset | None = None
 
     # -- graph walks shared by many principals -------------------------------------------
 
@@ -248,6 +259,49 @@ class AccessEngine:
                         queue.append((inner, path))
             self._includes[resp.id] = cached
         return cached
+
+    def reachable_includes(
+        self, resp: Responsibility, roles
+    ) -> list[tuple[Responsibility, tuple[Hop, ...]]]:
+        """The responsibilities whose entries count for a holder of `resp` holding `roles`.
+
+        Rule 2: an included responsibility counts only when the holder has the
+        roles_required of every responsibility on the includes chain from `resp`
+        down to it; so the walk never passes a responsibility whose roles are
+        missing (and yields nothing when `resp`'s own are). Cached per distinct
+        set of the roles any responsibility requires, which few principals differ in.
+        """
+        relevant = frozenset(r for r in roles if r in self._required_ids())
+        key = (resp.id, relevant)
+        cached = self._gated.get(key)
+        if cached is None:
+            cached = []
+            if _has_required(resp, relevant):
+                cached.append((resp, ()))
+                seen = {resp.id}
+                queue = [(node_id(resp), ())]
+                while queue:
+                    node, hops = queue.pop(0)
+                    for inner, data in self.out_edges(node, INCLUDES):
+                        inner_resp = self.obj(inner)
+                        if inner_resp.id in seen or not _has_required(inner_resp, relevant):
+                            continue
+                        seen.add(inner_resp.id)
+                        path = (*hops, Hop(node, "includes", inner, data["place"]))
+                        cached.append((inner_resp, path))
+                        queue.append((inner, path))
+            self._gated[key] = cached
+        return cached
+
+    def _required_ids(self) -> frozenset:
+        if self._required is None:
+            self._required = frozenset(
+                r.id
+                for resp in self.config.responsibilities.values()
+                for r in resp.roles_required
+                if r is not None
+            )
+        return self._required
 
     # -- a principal's grants --------------------------------------------------------------
 
@@ -333,9 +387,8 @@ class AccessEngine:
                 continue
             if isinstance(on, SoldProduct) and (on.account is None or not on.account.active):
                 continue
-            for inner, inc_hops in self.include_closure(resp):
-                if any(r is not None and r.id not in roles for r in inner.roles_required):
-                    continue  # its own entries need its own roles_required
+            # judged by the principal's own roles, also for a contact of a holding account
+            for inner, inc_hops in self.reachable_includes(resp, roles):
                 for table_node, grant in self.out_edges(node_id(inner), GRANTS):
                     entry = grant["entry"]
                     entry_hop = Hop(node_id(inner), grant["label"], table_node, grant["place"])
@@ -352,20 +405,39 @@ class AccessEngine:
                     )
         if isinstance(p, Contact):
             account = p.account
+            member = (Hop(pnode, "member of", node_id(account), p.place("account")),)
             if not account.restrict_contact_access:
-                out.append(
+                # rule 3: the blanket read of the account's sold products and install bases
+                out.extend(
                     Grant(
-                        "sold_product",
+                        table,
                         "read",
                         "account_sold_products",
                         "account_sold_products",
                         "account",
                         False,
                         accounts=frozenset((account.id,)),
-                        via=(Hop(pnode, "member of", node_id(account), p.place("account")),),
+                        via=member,
                         origin=account.id,
                     )
+                    for table in ACCOUNT_SOLD_PRODUCT_TABLES
                 )
+            # rule 4: the contact of a sold product is a run-time field, so among its account's
+            # (open-world) sold products some may name this contact: conditional on the account,
+            # restricted or not; a declared sold product is judged by its declared contact below
+            out.append(
+                Grant(
+                    "sold_product",
+                    "read",
+                    "named_contact",
+                    "named_contact",
+                    "self",
+                    True,
+                    via=member,
+                    origin=account.id,
+                    account_records=frozenset((account.id,)),
+                )
+            )
             for sp_node, data in self.out_edges(pnode, NAMED_CONTACT):
                 sp = self.obj(sp_node)
                 if sp.account is not None and sp.account.active:
@@ -416,7 +488,9 @@ class AccessEngine:
             accounts, origin = self.partner_customers(own), own.id
         elif scope == "self":
             accounts, origin, conditional = frozenset((own.id,)) | self.acts_for(p), own.id, True
-        elif scope == "partner_contact":
+        elif scope in ("partner_contact", "partner_account"):
+            # the case's partner contact is the principal / its partner is the principal's
+            # account: run-time fields, so conditional on the partner customers, nowhere else
             accounts, origin, conditional = self.partner_customers(own), own.id, True
         else:
             return []
@@ -536,7 +610,7 @@ class AccessEngine:
                 chain.append(Hop(node_id(parent), "parent of", node_id(node), node.place("parent")))
                 node = parent
             return list(reversed(chain))
-        if grant.scope in ("partner_customers", "partner_contact"):
+        if grant.scope in ("partner_customers", "partner_contact", "partner_account"):
             for _u, v, data in g.out_edges(node_id(own), data=True):
                 if (
                     data["rel"] == RELATED_TO
@@ -573,6 +647,8 @@ class AccessEngine:
                 if g.table in ("case", "sold_product"):
                     for sp_id in owned.get(account_id, ()):
                         put((g.level, g.table, f"sold_product:{sp_id}"), decision, g)
+            for account_id in g.account_records:
+                put((g.level, g.table, f"account:{account_id}"), CONDITIONAL, g)
             if g.sold_product is not None and g.table in ("case", "sold_product"):
                 put((g.level, g.table, f"sold_product:{g.sold_product}"), decision, g)
                 put((g.level, g.table, f"account:{g.sold_product_owner}"), CONDITIONAL, g)
@@ -660,6 +736,10 @@ class AccessEngine:
             self.decide(principal, level, table, self.config.lookup(ref))
             for level, table, ref in keys
         ]
+
+
+def _has_required(resp: Responsibility, roles) -> bool:
+    return all(r is None or r.id in roles for r in resp.roles_required)
 
 
 def _target_open(target: Entity, table: str) -> bool:
