@@ -11,7 +11,7 @@ output depends on file order, set or dict iteration order, the machine,
 
 from __future__ import annotations
 
-from .acl import render_rules, render_xml
+from .acl import render_rules
 from .fsio import compare_outputs, write_outputs
 from .review import render_effective_access, render_manifest
 from .rows import build_model
@@ -28,15 +28,14 @@ def render_outputs(compilation) -> dict[str, bytes]:
     config = compilation.config
     engine = compilation.engine
     files: dict[str, bytes] = {}
-    model = build_model(config, engine)
+    model = build_model(config)
     wanted = sorted(set(config.settings.dialects or DIALECTS))
     for name in wanted:
         q = dialect(name)
         files[f"sql/{name}/schema.sql"] = render_schema(q, model).encode("utf-8")
         files[f"sql/{name}/seed.sql"] = render_seed(q, model).encode("utf-8")
-    rules, rules_json = render_rules(config, engine)
+    _rules, rules_json = render_rules(config)
     files["acl/rules.json"] = rules_json
-    files["acl/sys_security_acl.xml"] = render_xml(config, rules)
     files["access/effective_access.csv"] = render_effective_access(config, engine)
     digests = dict(getattr(getattr(compilation, "tree", None), "digests", {}) or {})
     files[MANIFEST] = render_manifest(digests, files, config.namespace)
