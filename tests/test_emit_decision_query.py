@@ -263,8 +263,7 @@ def test_small_fixture_exercises_every_kind_of_rule(small):
     used = {
         row[0]
         for row in conn.execute(
-            doc_sql("rule-grants")
-            + "SELECT DISTINCT r.grant_path FROM rule_grant g"
+            doc_sql("rule-grants") + "SELECT DISTINCT r.grant_path FROM rule_grant g"
             " JOIN csm_acl_rule r ON r.sys_id = g.rule"
         )
     }
@@ -365,7 +364,9 @@ def record_decisions(compilation) -> dict[tuple, str]:
     ops = " UNION ALL ".join(f"SELECT '{level}' AS operation" for level in LEVELS)
     bulk = record[: bind.start()] + f"JOIN (SELECT * FROM probe CROSS JOIN ({ops})) rec ON"
     bulk += record[bind.end() :]
-    bulk = bulk.replace("SELECT r.name, r.decision", "SELECT rec.n, rec.operation, r.name, r.decision")
+    bulk = bulk.replace(
+        "SELECT r.name, r.decision", "SELECT rec.n, rec.operation, r.name, r.decision"
+    )
     granted: dict[tuple, set] = {}
     for n, level, name, decision in conn.execute(doc_sql("rule-grants") + bulk):
         granted.setdefault((n, level), set()).add((name, decision))
