@@ -25,8 +25,6 @@ import pytest
 from conftest import CONFIGS, DOCS, describe, write_tree
 from dbservers import mariadb_database, mysql_run_script, postgres_schema
 from emit_fixtures.emitkit import compile_tree, write_hostile_config
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 from csmconf.emit import render_outputs
 from csmconf.emit.rows import build_model
