@@ -21,14 +21,6 @@ RULE_FORMAT_VERSION = 2
 __all__ = ["render_rules", "rule_dict"]
 
 
-def _held(grant):
-    """(held responsibility id, held-on ref, through, holder node) of a responsibility grant."""
-    if grant.held is None:
-        return None
-    resp, on, through, holder = grant.held
-    return resp, on, through.replace("_", " "), holder
-
-
 def rule_dict(rule: NeutralRule, ids: _Ids) -> dict:
     return {
         "name": rule.name,

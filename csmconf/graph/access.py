@@ -350,28 +350,42 @@ class AccessEngine:
                     (member, Hop(anode, data["label"], resp_node, data["place"])),
                 )
 
-    def grants(self, principal: Entity) -> list[Grant]:
+    def grants(self, principal: Entity, cache: bool = True) -> list[Grant]:
+        """Every grant of a principal. With `cache=False` nothing about the principal is kept
+        (what `what-can --all` uses to walk every principal in bounded memory)."""
         key = node_id(principal)
         cached = self._grants.get(key)
         if cached is None:
-            cached = self._grants[key] = self._compute_grants(principal)
+            cached = self._compute_grants(principal, cache)
+            if cache:
+                self._grants[key] = cached
         return cached
 
-    def acts_for(self, contact: Contact) -> frozenset:
+    def forget(self, principal: Entity) -> None:
+        """Drop what is cached about one principal (its grants, the accounts it acts for)."""
+        key = node_id(principal)
+        self._grants.pop(key, None)
+        self._acts_for.pop(key, None)
+
+    def acts_for(self, contact: Contact, cache: bool = True) -> frozenset:
         """Active accounts the contact acts for through contact relationships (`self` scope)."""
         key = node_id(contact)
         cached = self._acts_for.get(key)
         if cached is None:
-            cached = self._acts_for[key] = frozenset(
+            cached = frozenset(
                 on.id
                 for _resp, on, through, _hops in self.holdings(contact)
                 if through == "contact_relationship" and isinstance(on, Account) and on.active
             )
+            if cache:
+                self._acts_for[key] = cached
         return cached
 
-    def _compute_grants(self, p: Entity) -> list[Grant]:
+    def _compute_grants(self, p: Entity, cache: bool = True) -> list[Grant]:
         if not self.active_principal(p):
             return []
+        # the accounts a contact acts for (`self`), found once per principal
+        acts = self.acts_for(p, cache) if isinstance(p, Contact) else frozenset()
         out: list[Grant] = []
         roles = self.held_roles(p)
         pnode = node_id(p)
@@ -380,7 +394,9 @@ class AccessEngine:
             for table_node, grant in self.out_edges(node_id(role), GRANTS):
                 entry = grant["entry"]
                 entry_hop = Hop(node_id(role), grant["label"], table_node, grant["place"])
-                out.extend(self._scope_grants(p, entry, "role", rid, (*hops, entry_hop), None))
+                out.extend(
+                    self._scope_grants(p, entry, "role", rid, (*hops, entry_hop), None, acts=acts)
+                )
         for resp, on, through, hold_hops in self.holdings(p):
             held = (resp.id, node_id(on), through, hold_hops[-1].source)
             if isinstance(on, Account) and not on.active:
@@ -401,6 +417,7 @@ class AccessEngine:
                             (*hold_hops, *inc_hops, entry_hop),
                             on,
                             held,
+                            acts=acts,
                         )
                     )
         if isinstance(p, Contact):
@@ -422,22 +439,6 @@ class AccessEngine:
                     )
                     for table in ACCOUNT_SOLD_PRODUCT_TABLES
                 )
-            # rule 4: the contact of a sold product is a run-time field, so among its account's
-            # (open-world) sold products some may name this contact: conditional on the account,
-            # restricted or not; a declared sold product is judged by its declared contact below
-            out.append(
-                Grant(
-                    "sold_product",
-                    "read",
-                    "named_contact",
-                    "named_contact",
-                    "self",
-                    True,
-                    via=member,
-                    origin=account.id,
-                    account_records=frozenset((account.id,)),
-                )
-            )
             for sp_node, data in self.out_edges(pnode, NAMED_CONTACT):
                 sp = self.obj(sp_node)
                 if sp.account is not None and sp.account.active:
@@ -454,13 +455,29 @@ class AccessEngine:
                             via=(Hop(pnode, "named contact of", sp_node, data["place"]),),
                         )
                     )
+            # rule 4: the contact of a sold product is a run-time field, so among its account's
+            # (open-world) sold products some may name this contact: conditional on the account,
+            # restricted or not; a declared sold product is judged by its declared contact above
+            out.append(
+                Grant(
+                    "sold_product",
+                    "read",
+                    "named_contact",
+                    "named_contact",
+                    "self",
+                    True,
+                    via=member,
+                    origin=account.id,
+                    account_records=frozenset((account.id,)),
+                )
+            )
         return out
 
     def _scope_grants(
-        self, p: Entity, entry, rule: str, source: str, via, held_on, held=None
+        self, p: Entity, entry, rule: str, source: str, via, held_on, held=None, acts=frozenset()
     ) -> list[Grant]:
         scope = entry.scope
-        conditional = entry.when is not None
+        conditional = entry_conditional(entry)
         accounts: frozenset = frozenset()
         sold_product = None
         origin = None
@@ -487,11 +504,11 @@ class AccessEngine:
         elif scope == "partner_customers":
             accounts, origin = self.partner_customers(own), own.id
         elif scope == "self":
-            accounts, origin, conditional = frozenset((own.id,)) | self.acts_for(p), own.id, True
+            accounts, origin = frozenset((own.id,)) | acts, own.id
         elif scope in ("partner_contact", "partner_account"):
             # the case's partner contact is the principal / its partner is the principal's
             # account: run-time fields, so conditional on the partner customers, nowhere else
-            accounts, origin, conditional = self.partner_customers(own), own.id, True
+            accounts, origin = self.partner_customers(own), own.id
         else:
             return []
         if not accounts and sold_product is None:
@@ -523,8 +540,17 @@ class AccessEngine:
         return None
 
     def decide(
-        self, principal: Entity, level: str, table: str, target: Entity, explain: bool = False
+        self,
+        principal: Entity,
+        level: str,
+        table: str,
+        target: Entity,
+        explain: bool = False,
+        grants: list[Grant] | None = None,
     ) -> Decision:
+        """THE decision function: every question (check, who-can, what-can, diff, test, the
+        review CSVs) is answered from it or from `effective`, which a test keeps equal to it.
+        `grants`: the principal's grants when the caller computed them (uncached)."""
         best = DENIED
         granting: list[Grant] = []
         if _target_open(target, table):
@@ -534,7 +560,7 @@ class AccessEngine:
             elif isinstance(target, SoldProduct) and (owner is None or not owner.active):
                 pass
             else:
-                for g in self.grants(principal):
+                for g in self.grants(principal) if grants is None else grants:
                     if g.table != table or g.level != level:
                         continue
                     d = g.decision_on(target, owner)
@@ -621,7 +647,9 @@ class AccessEngine:
                     return [Hop(node_id(own), data["type"].id, v, data["place"])]
         return []
 
-    def effective(self, principal: Entity) -> dict[tuple[str, str, str], tuple[str, Grant]]:
+    def effective(
+        self, principal: Entity, grants: list[Grant] | None = None
+    ) -> dict[tuple[str, str, str], tuple[str, Grant]]:
         """Every non-denied (level, table, target ref) of a principal on declared targets.
 
         Driven by the principal's grants (each names the accounts or the sold
@@ -637,7 +665,7 @@ class AccessEngine:
 
         owned = self._owned_sold_products()
         accounts = self.config.accounts
-        for g in self.grants(principal):
+        for g in self.grants(principal) if grants is None else grants:
             decision = CONDITIONAL if g.conditional else ALLOWED
             for account_id in g.accounts:
                 account = accounts.get(account_id)
@@ -720,9 +748,14 @@ class AccessEngine:
                 out.append(d)
         return out
 
-    def what_can(self, principal: Entity) -> list[Decision]:
-        """Every declared target x table x level not denied, from the principal's grants."""
-        found = self.effective(principal)
+    def what_can(self, principal: Entity, cache: bool = True) -> list[Decision]:
+        """Every declared target x table x level not denied, from the principal's grants.
+
+        With `cache=False` the principal's grants are computed for this call and then
+        dropped, so asking for every principal in turn holds one principal's grants at a time.
+        """
+        grants = self.grants(principal, cache=cache)
+        found = self.effective(principal, grants)
         keys = sorted(
             found,
             key=lambda k: (
@@ -732,10 +765,23 @@ class AccessEngine:
                 LEVELS.index(k[0]),
             ),
         )
+        # each question reads only the grants of its (level, table): the same answer as
+        # passing them all (decide skips the others), without rescanning them per target
+        by_kind: dict[tuple[str, str], list[Grant]] = {}
+        for g in grants:
+            by_kind.setdefault((g.level, g.table), []).append(g)
         return [
-            self.decide(principal, level, table, self.config.lookup(ref))
+            self.decide(
+                principal, level, table, self.config.lookup(ref), grants=by_kind[(level, table)]
+            )
             for level, table, ref in keys
         ]
+
+
+def entry_conditional(entry) -> bool:
+    """Whether an access entry grants only at run time: a run-time scope (a field of the
+    record decides) or a `when` filter. Shared by decisions and the grant-path review."""
+    return entry.when is not None or entry.scope in vocabulary.RUNTIME_SCOPES
 
 
 def _has_required(resp: Responsibility, roles) -> bool:
