@@ -433,3 +433,102 @@ def test_rules_give_every_decision_of_check_on_mariadb(which, example, small):
             cur.execute(decision_sql())
             got = _collect(cur.fetchall())
     assert_same(got, engine_decisions(c))
+
+
+def _record_params(conn, principal: str, **fields) -> dict:
+    kind, pid = principal.split(":", 1)
+    sys_id = conn.execute(f"SELECT sys_id FROM csm_{kind} WHERE id = ?", (pid,)).fetchone()[0]
+    params = {
+        "principal": sys_id,
+        "operation": "read",
+        "table_name": "case",
+        "account": None,
+        "sold_product": None,
+        "contact": None,
+        "consumer": None,
+        "partner_contact": None,
+        "partner": None,
+        "when_holds": 0,
+    }
+    params.update(fields)
+    return params
+
+
+def test_consumer_self_is_the_records_naming_the_consumer(small):
+    """A consumer's `self` reaches no account target (LANGUAGE.md) but its own cases at run time."""
+    conn = sqlite_seeded(small)
+    sql = doc_sql("rule-grants") + doc_sql("record-query")
+    params = _record_params(conn, "consumer:joe")
+    joe = params["principal"]
+    assert conn.execute(sql, params).fetchall() == []  # a case naming someone else
+    params["consumer"] = joe
+    assert conn.execute(sql, params).fetchall() == [("case.read role self", "conditional")]
+    params["operation"] = "create"
+    assert conn.execute(sql, params).fetchall() == [("case.create role self", "conditional")]
+    # and the decision query gives the consumer no account target for it
+    assert not any(
+        k[0] == "consumer:joe"
+        and k[3].startswith("account:")
+        and k[2] == "case"
+        and k[1] == "create"
+        for k in sqlite_decisions(small)
+    )
+
+
+def _sample_records(conn) -> list[dict]:
+    """Records of several kinds for the cross-database comparison of the record query."""
+    accounts = dict(conn.execute("SELECT id, sys_id FROM csm_account"))
+    sps = dict(conn.execute("SELECT id, sys_id FROM csm_sold_product"))
+    out = []
+    for principal in ("contact:east-admin", "contact:boss", "consumer:joe"):
+        base = _record_params(conn, principal)
+        me = base["principal"]
+        for table, account, sp in (
+            ("case", "cust-a", "sp-a"),
+            ("case", "east-1", None),
+            ("sold_product", "cust-b", "sp-b"),
+            ("account", "east", None),
+            ("contact", "east-1", None),
+            ("install_base", "hq", None),
+        ):
+            for contact, when in ((me, 1), (None, 0)):
+                out.append(
+                    {
+                        **base,
+                        "table_name": table,
+                        "account": accounts[account],
+                        "sold_product": sps[sp] if sp else None,
+                        "contact": contact,
+                        "consumer": me,
+                        "partner_contact": me,
+                        "partner": accounts["hq"],
+                        "when_holds": when,
+                    }
+                )
+    return out
+
+
+@pytest.mark.db
+def test_record_query_runs_alike_on_postgresql_and_mariadb(small):
+    """The record query, bound with the driver's parameters, answers as on SQLite."""
+    lite = sqlite_seeded(small)
+    sql = doc_sql("rule-grants") + doc_sql("record-query")
+    records = _sample_records(lite)
+    want = [lite.execute(sql, r).fetchall() for r in records]
+    assert any(want) and not all(want)
+    model = build_model(small.config)
+    pyformat = re.sub(r":([a-z_]+)", r"%(\1)s", sql)
+    with postgres_schema() as (conn, _name):
+        conn.execute(render_schema(dialect("postgresql"), model))
+        conn.execute(render_seed(dialect("postgresql"), model))
+        got = [[tuple(row) for row in conn.execute(pyformat, r).fetchall()] for r in records]
+    assert got == want
+    with mariadb_database() as (conn, _name):
+        mysql_run_script(conn, render_schema(dialect("mysql"), model))
+        mysql_run_script(conn, render_seed(dialect("mysql"), model))
+        got = []
+        with conn.cursor() as cur:
+            for r in records:
+                cur.execute(pyformat, r)
+                got.append([tuple(row) for row in cur.fetchall()])
+    assert got == want
