@@ -172,6 +172,7 @@ SMALL = {
           - {id: east-mgr, account: east, roles: [customer_case_manager]}
           - {id: a-user, account: cust-a, roles: [customer]}
           - {id: b-user, account: cust-b, roles: [customer, case_read_granular]}
+          - {id: b-plain, account: cust-b, roles: [customer]}
           - {id: gone, account: cust-a, roles: [customer_admin], active: false}
           - {id: kid-user, account: cust-a-kid, roles: [customer]}
           - {id: shut, account: below-closed, roles: [customer_admin]}
