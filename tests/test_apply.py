@@ -113,12 +113,16 @@ def test_failure_mid_transaction_changes_nothing(config, tmp_path):
     assert run("apply", str(config), "--db", url).returncode == 0
     con = sqlite3.connect(db)
     con.execute(
-        "CREATE TRIGGER refuse BEFORE INSERT ON csm_access_grant BEGIN SELECT RAISE(ABORT, 'refused by trigger'); END"
+        "CREATE TRIGGER refuse BEFORE INSERT ON csm_contact BEGIN SELECT RAISE(ABORT, 'refused by trigger'); END"
     )
     con.commit()
     con.close()
     before = sqlite_dump(db)
-    (config / "zz_probe.yaml").write_text(EXTRA_ACCOUNT, encoding="utf-8")
+    # the account row is written first, then the contact's insert is refused
+    (config / "zz_probe.yaml").write_text(
+        EXTRA_ACCOUNT + "contacts:\n  - {id: apply-probe-c, account: apply-probe}\n",
+        encoding="utf-8",
+    )
     r = run("apply", str(config), "--db", url)
     assert r.returncode == 2
     assert "refused by trigger" in r.stderr and "nothing was changed" in r.stderr

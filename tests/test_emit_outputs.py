@@ -22,7 +22,6 @@ import csmconf
 from csmconf.emit import compare_outputs, render_outputs, write_outputs
 from csmconf.emit.review import GRANTS_HEADER
 from csmconf.emit.templating import xml_escape
-from csmconf.graph import LEVELS, TABLES
 from csmconf.servicenow_names import DATA_TABLES
 
 EXPECTED_FILES = {
@@ -100,31 +99,6 @@ def test_empty_configuration_renders(tmp_path):
     files = render_outputs(c)
     assert set(files) == EXPECTED_FILES
     assert b"partner_account" in files["sql/sqlite/seed.sql"]  # built-ins are rows too
-
-
-def test_rules_json(example):
-    _c, files = example
-    rules = rules_of(files)
-    assert rules
-    ids = [r["sys_id"] for r in rules]
-    assert len(set(ids)) == len(ids) and all(re.fullmatch(r"[0-9a-f]{32}", i) for i in ids)
-    for r in rules:
-        assert r["table"] in TABLES and r["operation"] in LEVELS
-        assert r["decision"] in ("allowed", "conditional")
-        assert isinstance(r["condition"]["all"], list) and r["encoded_query"]
-        for place in r["sources"]:
-            assert place == "<builtin>" or re.fullmatch(r"[^:]+\.ya?ml:\d+", place), place
-        if r["scope"] == "self" and r["rule"] == "role":
-            assert "contact=javascript:gs.getUserID()" in r["encoded_query"]
-            assert r["decision"] == "conditional"
-        if r["scope"] == "partner_contact":
-            assert "partner_contact=javascript:gs.getUserID()" in r["encoded_query"]
-    viewer = [r for r in rules if r["source"] == "role:install_base_viewer"]
-    assert viewer and all(r["encoded_query"].endswith("^active=true") for r in viewer)
-    assert any("roles.yaml:" in p for r in viewer for p in r["sources"])
-    # one rule per line of the file: a rule's change is one line of a diff
-    lines = files["acl/rules.json"].decode().splitlines()
-    assert sum(1 for line in lines if line.lstrip().startswith('{"condition"')) == len(rules)
 
 
 def test_xml_escape_rules():

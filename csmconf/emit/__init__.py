@@ -29,13 +29,13 @@ def render_outputs(compilation) -> dict[str, bytes]:
     config = compilation.config
     engine = compilation.engine
     files: dict[str, bytes] = {}
-    model = build_model(config, engine)
+    model = build_model(config)
     wanted = sorted(set(config.settings.dialects or DIALECTS))
     for name in wanted:
         q = dialect(name)
         files[f"sql/{name}/schema.sql"] = render_schema(q, model).encode("utf-8")
         files[f"sql/{name}/seed.sql"] = render_seed(q, model).encode("utf-8")
-    _rules, rules_json = render_rules(config, engine)
+    _rules, rules_json = render_rules(config)
     files["acl/rules.json"] = rules_json
     files.update(render_servicenow(config))
     files["access/grants.csv"] = render_grants(config, engine)

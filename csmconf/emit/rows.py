@@ -1,4 +1,4 @@
-"""Rows of every table of `tables.py`, built from the resolved configuration and the engine.
+"""Rows of every table of `tables.py`, built from the resolved configuration.
 
 Values are plain Python (str, int, bool, None) in column order; the SQL
 emitters quote them per dialect. Every table's rows come out in a stable
@@ -16,9 +16,10 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
-from ..graph.access import ACCOUNT_SOLD_PRODUCT_TABLES, entry_conditional, expand_levels
-from ..resolve.objects import Contact, Entity
-from .tables import REACHES, Table, build_tables
+from ..graph.access import expand_levels
+from ..resolve.objects import Entity
+from .rules import collect_rules
+from .tables import Table, build_tables
 
 
 def _dedupe(items):
@@ -95,7 +96,10 @@ def _account_depths(accounts) -> dict[str, int]:
     return depth
 
 
-def build_model(config, engine) -> RelationalModel:
+def build_model(config, engine=None) -> RelationalModel:
+    """Every table's rows. Nothing here asks the engine any more (the rules are evaluated over
+    the seeded tables, docs/database.md); `engine` is still accepted so callers on other
+    branches (cli.py's apply) keep working until they drop it."""
     ids = _Ids(config.namespace)
     tables = build_tables(config.settings.one_responsibility_per_contact_and_account)
     model = RelationalModel(tables)
@@ -389,161 +393,18 @@ def build_model(config, engine) -> RelationalModel:
         )
     rows["csm_related_party"] = party_rows
 
-    # -- derived access ------------------------------------------------------------------------
-    reach_rows, grant_rows = derive_access(config, engine, ids, accounts, roles)
-    rows["csm_account_reach"] = reach_rows
-    rows["csm_access_grant"] = grant_rows
+    # -- the neutral ACL rules ------------------------------------------------------------------
+    rows["csm_acl_rule"] = [
+        (
+            ids.once("acl_rule", rule.name),
+            rule.name,
+            rule.table,
+            rule.operation,
+            rule.path,
+            rule.scope,
+            rule.when,
+            rule.decision,
+        )
+        for rule in collect_rules(config)
+    ]
     return model
-
-
-def derive_access(config, engine, ids: _Ids, accounts, roles):
-    """`csm_account_reach` and `csm_access_grant` rows (see docs/database.md)."""
-    reach: dict[tuple[str, str], frozenset] = {}
-    reach_rows = []
-    for a in sorted(accounts, key=lambda a: a.id):
-        sets = {
-            "account": frozenset((a.id,)),
-            "account_tree": engine.account_tree(a),
-            "partner_customers": engine.partner_customers(a),
-        }
-        for kind in REACHES:
-            reach[(a.id, kind)] = sets[kind]
-            for target in sorted(sets[kind]):
-                reach_rows.append(
-                    (
-                        ids.once("account_reach", f"{a.id}|{kind}|{target}"),
-                        ids("account", a.id),
-                        kind,
-                        ids("account", target),
-                    )
-                )
-
-    grants: dict[str, tuple] = {}
-
-    def add(
-        grantee_kind: str,
-        grantee_id: str,
-        rule: str,
-        source,
-        table,
-        level,
-        scope,
-        cond,
-        when,
-        origin,
-        reach_kind,
-        sp,
-    ):
-        key = (
-            f"{grantee_kind}:{grantee_id}|{rule}|{source or ''}|{table}|{level}|{scope}|{int(cond)}"
-            f"|{origin or ''}|{reach_kind or ''}|{sp or ''}|{when or ''}"
-        )
-        if key in grants:
-            return
-        gid = ids(grantee_kind, grantee_id)
-        grants[key] = (
-            ids.once("access_grant", key),
-            grantee_kind,
-            gid if grantee_kind == "role" else None,
-            gid if grantee_kind == "account" else None,
-            gid if grantee_kind == "contact" else None,
-            gid if grantee_kind == "consumer" else None,
-            gid if grantee_kind == "user" else None,
-            rule,
-            ids("role", source) if rule == "role" else None,
-            ids("responsibility", source) if rule == "responsibility" else None,
-            table,
-            level,
-            scope,
-            bool(cond),
-            when,
-            ids("account", origin) if origin else None,
-            reach_kind,
-            ids("sold_product", sp) if sp else None,
-        )
-
-    # 1. roles: what holding a role gives, measured from the holder's own account at run time
-    for role in roles:
-        for inner_id in engine.role_closure(role):
-            inner = config.roles.get(inner_id)
-            if inner is None:
-                continue
-            for entry in inner.access:
-                cond = entry_conditional(entry)
-                for level in expand_levels(entry.levels):
-                    add(
-                        "role",
-                        role.id,
-                        "role",
-                        inner.id,
-                        entry.table,
-                        level,
-                        entry.scope,
-                        cond,
-                        entry.when,
-                        None,
-                        None,
-                        None,
-                    )
-    # 2. every contact of an unrestricted account reads its sold products and install bases
-    for a in sorted(accounts, key=lambda a: a.id):
-        for blanket_table in ACCOUNT_SOLD_PRODUCT_TABLES if not a.restrict_contact_access else ():
-            add(
-                "account",
-                a.id,
-                "account_sold_products",
-                None,
-                blanket_table,
-                "read",
-                "account",
-                False,
-                None,
-                a.id,
-                "account",
-                None,
-            )
-    # 3. per principal: responsibilities held and named contacts, as the engine found them
-    for p in sorted(config.principals, key=lambda e: (e.kind, e.id)):
-        if isinstance(p, Contact) and p.account is None:
-            continue
-        for g in engine.grants(p):
-            if g.rule not in ("responsibility", "named_contact"):
-                continue
-            source = g.source if g.rule == "responsibility" else None
-            grant = (p.kind, p.id, g.rule, source, g.table, g.level, g.scope, g.conditional, g.when)
-            if g.sold_product is not None:
-                add(*grant, None, None, g.sold_product)
-            if g.accounts:
-                for origin, kind in _represent(g, reach):
-                    add(*grant, origin, kind, None)
-            for account_id in sorted(g.account_records):  # rule 4 at run time: conditional
-                add(*grant, account_id, "account", None)
-    grant_rows = [grants[k] for k in sorted(grants)]
-    return reach_rows, grant_rows
-
-
-_PREFERRED = {
-    "account": 0,
-    "account_tree": 1,
-    "partner_customers": 2,
-    "partner_contact": 2,
-    "partner_account": 2,
-    "self": 0,
-    "holder": 0,
-}
-
-
-def _represent(grant, reach) -> list[tuple[str, str]]:
-    """(origin, reach) pairs whose union is exactly `grant.accounts`."""
-    accounts = grant.accounts
-    origin = grant.origin
-    if origin is not None:
-        order = list(REACHES)
-        first = REACHES[_PREFERRED.get(grant.scope, 0)]
-        order.remove(first)
-        order.insert(0, first)
-        for kind in order:
-            found = reach.get((origin, kind))
-            if found is not None and (found is accounts or found == accounts):
-                return [(origin, kind)]
-    return [(a, "account") for a in sorted(accounts)]

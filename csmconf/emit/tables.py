@@ -1,7 +1,7 @@
 """The relational model of a compiled configuration, independent of any SQL dialect.
 
-One `Table` per entity and link of the language, plus the compact derived
-access (`csm_account_reach`, `csm_access_grant`). Tables are listed in an
+One `Table` per entity and link of the language, plus the neutral ACL rules
+(`csm_acl_rule`), which are evaluated over the other tables. Tables are listed in an
 order where every foreign key points at a table created earlier, except
 `csm_account.primary_contact` (accounts and contacts point at each other),
 whose constraint is added after `csm_contact` exists.
@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .. import vocabulary
+from .rules import PATHS
 
 SYS_ID_PATTERN = "^[0-9a-f]{32}$"
 # The same tests as GLOB patterns for SQLite, which has no REGEXP built in.
@@ -32,9 +33,8 @@ END_KINDS = vocabulary.END_KINDS
 APPLIES_TO = vocabulary.APPLIES_TO
 ENTITY_TYPES = vocabulary.ENTITY_TYPES
 PRINCIPAL_KINDS = vocabulary.PRINCIPAL_KINDS
-REACHES = ("account", "account_tree", "partner_customers")
-GRANTEE_KINDS = ("role", "account", "contact", "consumer", "user")
-GRANT_RULES = vocabulary.GRANT_RULES
+RULE_PATHS = PATHS
+RULE_DECISIONS = (vocabulary.ALLOWED, vocabulary.CONDITIONAL)
 
 
 @dataclass(frozen=True)
@@ -549,71 +549,20 @@ def build_tables(one_responsibility_per_contact_and_account: bool = True) -> tup
             " responsibility is the item's override (NULL: the type's default)",
         ),
         Table(
-            "csm_account_reach",
-            "account_reach",
+            "csm_acl_rule",
+            "acl_rule",
             (
                 _sys_id(),
-                _ref("origin_account", "csm_account"),
-                _enum("reach", REACHES),
-                _ref("account", "csm_account"),
-            ),
-            uniques=(Unique(("origin_account", "reach", "account"), "uq_account_reach_key"),),
-            comment="derived, per account: the accounts a scope measured from origin_account reaches"
-            " (account: itself; account_tree: itself and its active descendants; partner_customers:"
-            " one hop over active partner-access relationships)",
-        ),
-        Table(
-            "csm_access_grant",
-            "access_grant",
-            (
-                _sys_id(),
-                _enum("grantee_kind", GRANTEE_KINDS),
-                _ref("grantee_role", "csm_role", nullable=True),
-                _ref("grantee_account", "csm_account", nullable=True),
-                *principal_cols,
-                _enum("rule", GRANT_RULES),
-                _ref("source_role", "csm_role", nullable=True),
-                _ref("source_responsibility", "csm_responsibility", nullable=True),
+                _text("name", nullable=False),
                 _enum("table_name", TABLES_ENUM),
-                _enum("level", LEVELS_ENUM),
-                _enum("scope", SCOPES_ENUM),
-                _bool("is_conditional"),
+                _enum("operation", LEVELS_ENUM),
+                _enum("grant_path", RULE_PATHS),
+                _enum("scope", SCOPES_ENUM, nullable=True),
                 _text("when_filter"),
-                _ref("origin_account", "csm_account", nullable=True),
-                _enum("reach", REACHES, nullable=True),
-                _ref("sold_product", "csm_sold_product", nullable=True),
+                _enum("decision", RULE_DECISIONS),
             ),
-            checks=(
-                _exactly_one(
-                    "grantee_kind",
-                    {
-                        "role": "grantee_role",
-                        "account": "grantee_account",
-                        "contact": "contact",
-                        "consumer": "consumer",
-                        "user": "csm_user",
-                    },
-                ),
-                Check(
-                    "access_grant_reaches",
-                    "({grantee_kind} = {0} AND {origin_account} IS NULL AND {reach} IS NULL AND {sold_product} IS NULL)"
-                    " OR ({grantee_kind} <> {0} AND {origin_account} IS NOT NULL AND {reach} IS NOT NULL"
-                    " AND {sold_product} IS NULL)"
-                    " OR ({grantee_kind} <> {0} AND {origin_account} IS NULL AND {reach} IS NULL"
-                    " AND {sold_product} IS NOT NULL)",
-                    ("role",),
-                ),
-                Check(
-                    "access_grant_source",
-                    "({rule} = {0} AND {source_role} IS NOT NULL AND {source_responsibility} IS NULL)"
-                    " OR ({rule} = {1} AND {source_role} IS NULL AND {source_responsibility} IS NOT NULL)"
-                    " OR ({rule} IN ({2}, {3}) AND {source_role} IS NULL AND {source_responsibility} IS NULL)",
-                    ("role", "responsibility", "account_sold_products", "named_contact"),
-                ),
-            ),
-            comment="derived access in compact form (docs/database.md): grantee role (measured at run time"
-            " from the holder's own account), grantee account (its contacts), or one principal; each row"
-            " grants LEVEL on TABLE of every record of the accounts csm_account_reach gives for"
-            " (origin_account, reach), or of one sold product (itself, or its cases)",
+            uniques=(Unique(("name",), "uq_acl_rule_name", hashed=("name",)),),
+            comment="the neutral ACL rules of acl/rules.json (KEY name): one per table, operation,"
+            " grant path, scope and when filter; docs/database.md evaluates them over the tables above",
         ),
     )
