@@ -18,6 +18,7 @@ from .graph import AccessEngine
 from .load import LoadedTree, load_tree
 from .model import shape_checks, validate_documents
 from .resolve import Config, resolve
+from .stages import StageTimer
 
 
 @dataclass
@@ -46,19 +47,35 @@ class Compilation:
         self.diagnostics = strict_diagnostics(self.diagnostics)
 
 
-def compile_config(root: Path, exclude: Path | None = None, run_tests: bool = True) -> Compilation:
-    """Run every stage on the tree at `root`. Raises NotADirectoryError for a missing root."""
+def compile_config(
+    root: Path,
+    exclude: Path | None = None,
+    run_tests: bool = True,
+    timer: StageTimer | None = None,
+) -> Compilation:
+    """Run every stage on the tree at `root`. Raises NotADirectoryError for a missing root.
+
+    `timer` (optional) times each stage and tells its listener (progress) when one starts.
+    """
     root = Path(root)
-    tree = load_tree(root, exclude=exclude)
-    validated = validate_documents(tree.documents)
-    shape_checks(validated)
-    config, resolve_diags = resolve(validated, root, tree.scanned_ids)
+    timer = timer or StageTimer()
+    with timer.stage("load"):
+        tree = load_tree(root, exclude=exclude)
+        timer.detail("load", f"{len(tree.documents)} files")
+    with timer.stage("validate"):
+        validated = validate_documents(tree.documents)
+        shape_checks(validated)
+    with timer.stage("resolve"):
+        config, resolve_diags = resolve(validated, root, tree.scanned_ids)
     diags = [*tree.diagnostics, *validated.diagnostics, *resolve_diags]
-    engine = AccessEngine(config)
-    diags.extend(run_checks(config, engine))
+    with timer.stage("graph"):
+        engine = AccessEngine(config)
+    with timer.stage("checks"):
+        diags.extend(run_checks(config, engine))
     result = Compilation(root, tree, config, engine=engine)
     if run_tests and config.tests and count(diags)[0] == 0:
-        test_diags, result.test_results = run_access_tests(config, engine)
+        with timer.stage("tests"):
+            test_diags, result.test_results = run_access_tests(config, engine)
         diags.extend(test_diags)
         result.tests_run = True
     result.diagnostics = sort_diagnostics(diags)

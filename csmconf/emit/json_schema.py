@@ -101,3 +101,13 @@ def write_schema(out_dir: Path) -> list[Path]:
         write_file_atomic(target, data)
         written.append(target)
     return written
+
+
+def check_schema(files: dict[str, bytes], out_dir: Path) -> list[str]:
+    """`missing NAME` / `changed NAME` for each schema file that differs; other files are ignored."""
+    target = Path(out_dir)
+    return [
+        f"{'missing' if not (target / name).is_file() else 'changed'} {name}"
+        for name, data in sorted(files.items())
+        if not (target / name).is_file() or (target / name).read_bytes() != data
+    ]
