@@ -35,8 +35,10 @@ class CsmconfGroup(click.Group):
             sys.exit(EXIT_INTERRUPTED)
 
     def main(self, args=None, *rest, **kwargs):
+        # click's standalone mode would turn Ctrl-C into "Aborted!" and exit 1: handled here.
+        kwargs.pop("standalone_mode", None)
         try:
-            return super().main(args, *rest, standalone_mode=False, **kwargs)
+            code = super().main(args, *rest, standalone_mode=False, **kwargs)
         except click.exceptions.Exit as exc:
             sys.exit(exc.exit_code)
         except click.ClickException as exc:
@@ -50,6 +52,7 @@ class CsmconfGroup(click.Group):
         except click.exceptions.Abort:
             click.echo("\ncsmconf: interrupted", err=True)
             sys.exit(EXIT_INTERRUPTED)
+        sys.exit(code if isinstance(code, int) else 0)
 
 
 def _asks_for_sarif(argv: list[str]) -> bool:
