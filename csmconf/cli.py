@@ -230,19 +230,36 @@ def apply(out, root, result, url, dry_run):
     type=click.Path(dir_okay=False, writable=True),
     help="write to a file instead of stdout",
 )
+@click.option(
+    "--around",
+    metavar="KIND:ID",
+    help="draw only this principal's or account's neighbourhood",
+)
+@click.option(
+    "--depth",
+    type=click.IntRange(min=0),
+    default=2,
+    show_default=True,
+    help="with --around: how many edges away",
+)
 @click.option("--strict", is_flag=True, help="warnings count as errors")
 @click.option("-q", "--quiet", count=True)
 @click.option("-v", "--verbose", count=True)
 @requires.output("graph", fixed_format="text")
 @requires.config
 @requires.compilation(run_tests=False)
-def graph(out, root, result, drawing, output):
-    """Draw the access graph."""
-    from .graph.draw import DRAWERS
+def graph(out, root, result, drawing, output, around, depth):
+    """Draw the access graph (or one neighbourhood of it)."""
+    from .graph import node_id
+    from .graph.draw import DRAWERS, neighbourhood
 
     if result.failed(out.strict):
         return views.graph.errors(out, result)
-    text = DRAWERS[drawing](result.engine.graph)
+    g = result.engine.graph
+    if around:
+        kinds = (*vocabulary.PRINCIPAL_KINDS, "account")
+        g = neighbourhood(g, node_id(requires.lookup(result, around, kinds, "node")), depth)
+    text = DRAWERS[drawing](g)
     if output:
         from .emit.fsio import write_file_atomic
 
