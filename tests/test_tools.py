@@ -199,3 +199,47 @@ def test_interrupt_while_writing_removes_the_temporary_tree(tmp_path, monkeypatc
     assert calls["n"] >= 3
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
     assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*")) == before
+
+
+# -- JSON Schema messages ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "path", "message"),
+    [
+        (
+            "accounts:\n  - id: x\n    name: 3\n",
+            ["accounts", 0, "name"],
+            "3 is not of type 'string'",
+        ),
+        ("accounts:\n  - id: x\n    nmae: X\n", ["accounts", 0], "'nmae' was unexpected"),
+        ("accounts: 3\n", ["accounts"], "3 is not of type 'array', 'null'"),
+        ("settings:\n  dialects: 5\n", ["settings", "dialects"], "5 is not of type 'array'"),
+    ],
+)
+def test_schema_names_the_real_mistake(text, path, message):
+    """The best error a validator reports is the wrong value itself, not a null branch."""
+    import jsonschema
+    import yaml
+
+    schema = json.loads((REPO / "schemas" / "csmconf.schema.json").read_text(encoding="utf-8"))
+    cls = jsonschema.validators.validator_for(schema)
+    validator = cls(schema, format_checker=cls.FORMAT_CHECKER)
+    error = jsonschema.exceptions.best_match(
+        validator.iter_errors(yaml.safe_load("version: 1\n" + text))
+    )
+    assert list(error.absolute_path) == path
+    assert message in error.message
+    assert "'null'" not in error.message or path == ["accounts"]
+
+
+def test_schema_accepts_the_example_and_empty_sections():
+    import jsonschema
+    from ruamel.yaml import YAML  # YAML 1.2, as the loader: `on:` is a key, not True
+
+    schema = json.loads((REPO / "schemas" / "csmconf.schema.json").read_text(encoding="utf-8"))
+    validator = jsonschema.Draft202012Validator(schema)
+    for path in sorted(CONFIGS.rglob("*.yaml")):
+        doc = YAML(typ="safe", pure=True).load(path.read_text(encoding="utf-8"))
+        assert list(validator.iter_errors(doc)) == []
+    assert list(validator.iter_errors({"version": 1, "accounts": None, "settings": None})) == []
