@@ -301,6 +301,7 @@ def compile_command(out, root, out_dir, check_only):
         return views.compile.errors(out, result)
     with out.timer.stage("emit"):
         files = render_outputs(result)
+        out.timer.detail("emit", f"{len(files)} files")
     if check_only:
         return views.compile.checked(out, result, target, compare_outputs(files, target))
     try:

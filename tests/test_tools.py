@@ -87,6 +87,13 @@ def test_every_command_has_a_view_and_every_format_a_reporter():
         assert getattr(views, name).__name__ == f"csmconf.views.{name}"
 
 
+def test_graph_choices_are_the_drawers():
+    from csmconf.cli_options import DRAWINGS
+    from csmconf.graph.draw import DRAWERS
+
+    assert DRAWINGS == tuple(DRAWERS)
+
+
 def test_verbose_prints_real_stage_timings(tmp_path):
     r = invoke("compile", CONFIGS, "-o", tmp_path / "out", "-v")
     assert r.exit_code == 0, r.output
