@@ -1,402 +1,161 @@
-"""The command line: parse flags, call the pipeline, render. No rules live here.
+"""The command line: parse flags, call the pipeline or a library function, render a view, exit.
 
-Exit codes (CLI.md): 0 success, 1 errors found (or the command's "no"), 2
-could not run. With a machine format, stdout holds only the document; logs
-go to stderr.
+No rules and no formatting live here: options are in `cli_options.py`, shared
+setup (output, configuration directory, pipeline run) in `cli_requires.py`, what
+each command shows in `views/<command>.py`. Exit codes (CLI.md): 0 success,
+1 errors found (or the command's "no"), 2 could not run, 130 interrupted.
+Heavy libraries are imported inside the commands: `csmconf --help` loads
+neither pydantic, networkx, jinja2 nor psycopg.
 """
 
 from __future__ import annotations
 
-import json
-import os
+import itertools
 import sys
-import time
 from pathlib import Path
 
 import click
 
-from . import __version__, vocabulary
-from .diagnostics import Diagnostic
-from .render import FORMATS, render
-from .terminal import escape, escape_lines
-
-DEFAULT_CONFIG = "configs"
-# From the vocabulary, which imports nothing: `csmconf --help` loads neither networkx nor pydantic.
-TABLE_CHOICES = vocabulary.TABLES
-LEVEL_CHOICES = vocabulary.LEVELS
-EXIT_OK, EXIT_FOUND, EXIT_CANNOT = 0, 1, 2
+from . import __version__, views, vocabulary
+from . import cli_options as opt
+from . import cli_requires as requires
+from .cli_options import DEFAULT_CONFIG, LEVEL_CHOICES, TABLE_CHOICES  # noqa: F401 (API)
+from .errors import CannotRun
+from .views import EXIT_CANNOT, EXIT_INTERRUPTED
 
 
-class Out:
-    """Where output goes, and how it looks."""
+class CsmconfGroup(click.Group):
+    """Ctrl-C is exit 130 (not click's "Aborted!" and 1); a usage error still writes SARIF."""
 
-    def __init__(self, fmt: str = "text", quiet: int = 0, verbose: int = 0):
-        self.fmt = fmt
-        self.quiet = quiet
-        self.verbose = verbose
-        self.color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            click.echo("\ncsmconf: interrupted; nothing was left half-written", err=True)
+            sys.exit(EXIT_INTERRUPTED)
 
-    def doc(self, text: str) -> None:
-        sys.stdout.write(text)
+    def main(self, args=None, *rest, **kwargs):
+        # click's standalone mode would turn Ctrl-C into "Aborted!" and exit 1: handled here.
+        kwargs.pop("standalone_mode", None)
+        try:
+            code = super().main(args, *rest, standalone_mode=False, **kwargs)
+        except click.exceptions.Exit as exc:
+            sys.exit(exc.exit_code)
+        except click.ClickException as exc:
+            argv = list(sys.argv[1:] if args is None else args)
+            if _asks_for_sarif(argv):
+                from .views.output import Out
 
-    def text(self, text: str) -> None:
-        """Lines of a text view: config values in them are shown escaped (csmconf/terminal.py)."""
-        sys.stdout.write(escape_lines(text))
-
-    def log(self, message: str, level: int = 0) -> None:
-        """Progress and notes: stderr, shown unless -q (or, for level > 0, without -v)."""
-        if self.quiet or level > self.verbose:
-            return
-        click.echo(escape_lines(message), err=True)
-
-
-def _fail(message: str) -> None:
-    click.echo(f"csmconf: {escape_lines(message)}", err=True)
-    sys.exit(EXIT_CANNOT)
-
-
-def _config_dir(positional: str | None, option: str | None) -> Path:
-    if positional and option and Path(positional) != Path(option):
-        _fail("give the configuration directory once (DIR or --config), not both")
-    path = Path(positional or option or DEFAULT_CONFIG)
-    if not path.exists():
-        _fail(f"configuration directory '{path}' does not exist")
-    if not path.is_dir():
-        _fail(f"'{path}' is not a directory")
-    return path
+                Out("sarif").report([], None, EXIT_CANNOT, notifications=[exc.format_message()])
+            exc.show()
+            sys.exit(exc.exit_code)
+        except click.exceptions.Abort:
+            click.echo("\ncsmconf: interrupted", err=True)
+            sys.exit(EXIT_INTERRUPTED)
+        sys.exit(code if isinstance(code, int) else 0)
 
 
-def _compile(
-    root: Path, out: Out, exclude: Path | None = None, run_tests: bool = True, strict: bool = False
-):
-    from .pipeline import compile_config
-
-    started = time.perf_counter()
-    try:
-        result = compile_config(root, exclude=exclude, run_tests=run_tests)
-    except NotADirectoryError:
-        _fail(f"'{root}' is not a directory")
-    out.log(f"compiled {root} in {time.perf_counter() - started:.2f}s", level=1)
-    if strict:
-        result.make_strict()
-    return result
+def _asks_for_sarif(argv: list[str]) -> bool:
+    pairs = itertools.pairwise(argv)
+    return "--format=sarif" in argv or any(a == "--format" and b == "sarif" for a, b in pairs)
 
 
-def _report(out: Out, diags: list[Diagnostic], root: Path, extra: dict | None = None) -> None:
-    if out.fmt == "text":
-        if out.quiet and not diags:
-            return
-        text = render("text", diags, root, color=out.color)
-        if out.quiet:
-            text = "".join(line + "\n" for line in text.splitlines()[:-1])
-        out.doc(text)
-    else:
-        out.doc(render(out.fmt, diags, root, extra=extra))
-
-
-def _show_warnings(out: Out, result, root: Path) -> None:
-    """Text mode: the warnings of a valid configuration on stderr (stdout holds the answer)."""
-    if out.fmt == "text" and result.diagnostics and not out.quiet:
-        click.echo(render("text", result.diagnostics, root), err=True, nl=False)
-
-
-def _tests_extra(result) -> dict:
-    from .render import PathShower
-
-    show = PathShower(result.root)
-    results = []
-    for t in result.test_results:
-        d = t.to_dict()
-        place = t.row.place
-        d["place"] = f"{show(place.file)}:{place.line}:{place.column}"
-        results.append(d)
-    return {
-        "tests": {
-            "run": result.tests_run,
-            "total": len(result.config.tests),
-            "passed": sum(1 for t in result.test_results if t.passed),
-            "failed": sum(1 for t in result.test_results if not t.passed),
-            "results": results,
-        }
-    }
-
-
-def _tests_line(result) -> str | None:
-    total = len(result.config.tests)
-    if not total:
-        return None
-    if not result.tests_run:
-        return f"access tests: not run ({total} declared): the configuration has errors"
-    passed = sum(1 for t in result.test_results if t.passed)
-    return f"access tests: {passed} of {total} passed"
-
-
-def common(fn=None, *, formats=FORMATS):
-    """Options shared by every command that reports diagnostics."""
-    if fn is None:
-        return lambda f: common(f, formats=formats)
-    fn = click.option(
-        "--format",
-        "fmt",
-        type=click.Choice(formats),
-        default="text",
-        show_default=True,
-        help="output format; with any but text, stdout holds only the document",
-    )(fn)
-    fn = click.option("--strict", is_flag=True, help="warnings count as errors")(fn)
-    fn = click.option("-q", "--quiet", count=True, help="less output")(fn)
-    fn = click.option("-v", "--verbose", count=True, help="more output (stage timings) on stderr")(
-        fn
-    )
-    return fn
-
-
-def config_option(fn):
-    fn = click.option(
-        "--config",
-        "config_opt",
-        type=str,
-        default=None,
-        metavar="DIR",
-        help=f"configuration directory (default: {DEFAULT_CONFIG}/)",
-    )(fn)
-    return fn
-
-
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=CsmconfGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="csmconf")
 def main() -> None:
     """csmconf: compile customer-service access configuration (YAML) into SQL and ACL rules."""
 
 
 @main.command()
-@click.argument("directory", required=False)
-@config_option
-@common
-def validate(directory, config_opt, fmt, strict, quiet, verbose):
+@opt.config
+@opt.diagnostics
+@requires.output("validate")
+@requires.config
+@requires.compilation()
+def validate(out, root, result):
     """Load, validate, build the graph, run every check and the tests."""
-    out = Out(fmt, quiet, verbose)
-    root = _config_dir(directory, config_opt)
-    result = _compile(root, out, strict=strict)
-    _report(out, result.diagnostics, root, extra={"command": "validate", **_tests_extra(result)})
-    line = _tests_line(result)
-    if line and fmt == "text" and not quiet:
-        out.doc(line + "\n")
-    sys.exit(EXIT_FOUND if result.failed(strict) else EXIT_OK)
+    return views.validate.show(out, result)
 
 
 @main.command("test")
-@click.argument("directory", required=False)
-@config_option
-@common
-def test_command(directory, config_opt, fmt, strict, quiet, verbose):
+@opt.config
+@opt.diagnostics
+@requires.output("test")
+@requires.config
+@requires.compilation()
+def test_command(out, root, result):
     """Run the `tests:` assertions of the configuration."""
-    out = Out(fmt, quiet, verbose)
-    root = _config_dir(directory, config_opt)
-    result = _compile(root, out, strict=strict)
-    _report(out, result.diagnostics, root, extra={"command": "test", **_tests_extra(result)})
-    if fmt == "text" and not quiet:
-        for t in result.test_results:
-            out.text(f"{'PASS' if t.passed else 'FAIL'}  {t.name}\n")
-        line = _tests_line(result)
-        if line:
-            out.doc(line + "\n")
-    sys.exit(EXIT_FOUND if result.failed(strict) else EXIT_OK)
-
-
-def _query_setup(directory, config_opt, fmt, strict, quiet, verbose):
-    out = Out(fmt, quiet, verbose)
-    root = _config_dir(directory, config_opt)
-    result = _compile(root, out, run_tests=False, strict=strict)
-    if result.failed(strict):
-        # Answers from an invalid configuration would mislead: report why, exit 2.
-        if fmt == "text":
-            click.echo(render("text", result.diagnostics, root), err=True, nl=False)
-            click.echo(
-                "csmconf: the configuration is invalid; fix the errors above first", err=True
-            )
-        else:
-            out.doc(render(fmt, result.diagnostics, root, extra={"answered": False}))
-        sys.exit(EXIT_CANNOT)
-    _show_warnings(out, result, root)
-    return out, root, result
-
-
-def _lookup(result, ref: str, kinds: tuple[str, ...], what: str):
-    kind = ref.partition(":")[0]
-    entity = result.config.lookup(ref) if kind in kinds else None
-    if entity is None:
-        _fail(f"unknown {what} '{ref}' (write it as kind:id, kind one of {', '.join(kinds)})")
-    return entity
-
-
-def _decision_text(d, root: Path, explain: bool) -> str:
-    from .render import PathShower
-
-    show = PathShower(root)
-    lines = [f"{d.principal} {d.level} {d.table} on {d.target}: {d.decision}"]
-    if explain:
-        for i, (g, gd, hops) in enumerate(zip(d.grants, d.grant_decisions, d.paths), 1):
-            lines.append(f"  path {i} ({gd}): {g.describe()}")
-            # The way to the record first, then the role/responsibility chain it goes through.
-            via = len(g.via)
-            for hop in [*hops[via:], *hops[:via]]:
-                where = show(hop.place.file) + (f":{hop.place.line}" if hop.place.line else "")
-                prefix = "via " if hop in hops[:via] else ""
-                if hop.source == hop.target:  # an access entry: a statement, not a move
-                    lines.append(f"    {prefix}{hop.source} {hop.label}    ({where})")
-                else:
-                    lines.append(
-                        f"    {prefix}{hop.source} -[{hop.label}]-> {hop.target}    ({where})"
-                    )
-    return "\n".join(lines) + "\n"
+    return views.test.show(out, result)
 
 
 @main.command()
-@click.argument("principal")
-@click.argument("level", type=click.Choice(LEVEL_CHOICES))
-@click.argument("table", type=click.Choice(TABLE_CHOICES))
-@click.option(
-    "--on", "target", required=True, metavar="TARGET", help="account:ID or sold_product:ID"
-)
+@opt.principal
+@opt.level
+@opt.table
+@opt.target
 @click.option("--explain", is_flag=True, help="show every granting path, hop by hop")
-@click.argument("directory", required=False)
-@config_option
-@common
-def check(
-    principal, level, table, target, explain, directory, config_opt, fmt, strict, quiet, verbose
-):
+@opt.config
+@opt.diagnostics
+@requires.output("check")
+@requires.config
+@requires.compilation(run_tests=False, valid=True)
+def check(out, root, result, principal, level, table, target, explain):
     """Answer one access question: allowed, conditional or denied."""
-    out, root, result = _query_setup(directory, config_opt, fmt, strict, quiet, verbose)
-    p = _lookup(result, principal, ("contact", "consumer", "user"), "principal")
-    t = _lookup(result, target, ("account", "sold_product"), "target")
-    d = result.engine.decide(p, level, table, t, explain=True)
-    if fmt == "text":
-        out.text(_decision_text(d, root, explain))
-    else:
-        out.doc(
-            json.dumps(
-                {"format_version": 1, "command": "check", **_decision_dict(d, root)},
-                indent=2,
-                ensure_ascii=False,
-            )
-            + "\n"
-        )
-    sys.exit(EXIT_FOUND if d.decision == "denied" else EXIT_OK)
-
-
-def _decision_dict(d, root: Path) -> dict:
-    from .render import PathShower
-
-    show = PathShower(root)
-    doc = d.to_dict()
-    for path, (_g, hops) in zip(doc["paths"], zip(d.grants, d.paths)):
-        for hop_dict, hop in zip(path["hops"], hops):
-            hop_dict["place"] = show(hop.place.file) + (
-                f":{hop.place.line}:{hop.place.column}" if hop.place.line else ""
-            )
-    return doc
+    p = requires.lookup(result, principal, vocabulary.PRINCIPAL_KINDS, "principal")
+    t = requires.lookup(result, target, vocabulary.TARGET_KINDS, "target")
+    decision = result.engine.decide(p, level, table, t, explain=True)
+    return views.check.show(out, result, decision, explain)
 
 
 @main.command("who-can")
-@click.argument("level", type=click.Choice(LEVEL_CHOICES))
-@click.argument("table", type=click.Choice(TABLE_CHOICES))
-@click.option(
-    "--on", "target", required=True, metavar="TARGET", help="account:ID or sold_product:ID"
-)
-@click.argument("directory", required=False)
-@config_option
-@common
-def who_can(level, table, target, directory, config_opt, fmt, strict, quiet, verbose):
+@opt.level
+@opt.table
+@opt.target
+@opt.config
+@opt.diagnostics
+@requires.output("who-can")
+@requires.config
+@requires.compilation(run_tests=False, valid=True)
+def who_can(out, root, result, level, table, target):
     """Every principal allowed or conditional, sorted by kind:id, with decision and paths."""
-    out, root, result = _query_setup(directory, config_opt, fmt, strict, quiet, verbose)
-    t = _lookup(result, target, ("account", "sold_product"), "target")
-    engine = result.engine
-    decisions = engine.who_can(level, table, t, explain=True)
-    if fmt == "text":
-        if not decisions:
-            out.text(f"nobody may {level} {table} on {target}\n")
-        for d in decisions:
-            out.text(_decision_text(d, root, explain=True))
-    else:
-        out.doc(
-            json.dumps(
-                {
-                    "format_version": 1,
-                    "command": "who-can",
-                    "level": level,
-                    "table": table,
-                    "target": target,
-                    "principals": [_decision_dict(d, root) for d in decisions],
-                },
-                indent=2,
-                ensure_ascii=False,
-            )
-            + "\n"
-        )
-    sys.exit(EXIT_OK)
+    t = requires.lookup(result, target, vocabulary.TARGET_KINDS, "target")
+    decisions = result.engine.who_can(level, table, t, explain=True)
+    return views.who_can.show(out, result, level, table, target, decisions)
 
 
 @main.command("what-can")
 @click.argument("principal", required=False)
 @click.argument("directory", required=False)
 @click.option("--all", "all_", is_flag=True, help="every principal, streamed (csv, json, text)")
-@config_option
-@common(formats=(*FORMATS, "csv"))
-def what_can(principal, directory, config_opt, fmt, strict, quiet, verbose, all_):
+@opt.config_option
+@opt.diagnostics_with("csv")
+@requires.output("what-can")
+def what_can(out, principal, directory, config_opt, all_):
     """Every declared target x table x level that PRINCIPAL (or, with --all, anyone) is not denied."""
     if all_:  # `what-can --all [DIR]`: the one positional argument is the directory
         from .emit import expansion
 
-        if directory is not None or fmt not in expansion.FORMATS:
-            _fail("what-can --all takes no PRINCIPAL and writes csv, json or text")
-        shown = "text" if fmt == "csv" else fmt  # diagnostics of an invalid config: text on stderr
-        _out, _root, result = _query_setup(principal, config_opt, shown, strict, quiet, verbose)
-        expansion.stream(result.engine, fmt, sys.stdout.write)
-        sys.exit(EXIT_OK)
-    if principal is None or fmt == "csv":
-        _fail("what-can needs PRINCIPAL (or --all); --format csv goes with --all")
-    out, _root, result = _query_setup(directory, config_opt, fmt, strict, quiet, verbose)
-    p = _lookup(result, principal, ("contact", "consumer", "user"), "principal")
-    decisions = result.engine.what_can(p)
-    if fmt == "text":
-        if not decisions:
-            out.text(f"{principal} is denied everything\n")
-        for d in decisions:
-            out.text(f"{d.decision:<12} {d.level:<7} {d.table:<13} {d.target}\n")
-    else:
-        out.doc(
-            json.dumps(
-                {
-                    "format_version": 1,
-                    "command": "what-can",
-                    "principal": principal,
-                    "access": [
-                        {
-                            "target": d.target,
-                            "table": d.table,
-                            "level": d.level,
-                            "decision": d.decision,
-                        }
-                        for d in decisions
-                    ],
-                },
-                indent=2,
-                ensure_ascii=False,
-            )
-            + "\n"
-        )
-    sys.exit(EXIT_OK)
-
-
-def _revision_tree(rev: str, config_path: str, into: Path) -> Path:
-    """Extract `config_path` as it is in git revision `rev` into `into` (csmconf/git_tree.py)."""
-    from .git_tree import GitError, revision_tree
-
-    try:
-        return revision_tree(rev, config_path, into)
-    except GitError as exc:
-        _fail(f"cannot read '{config_path}' at revision '{rev}': {exc}")
+        if directory is not None or out.fmt not in expansion.FORMATS:
+            raise CannotRun("what-can --all takes no PRINCIPAL and writes csv, json or text")
+        root = requires.config_dir(principal, config_opt)
+        shown = out.fmt
+        out.fmt = "text" if shown == "csv" else shown  # an invalid config's diagnostics
+        result = requires.run_pipeline(out, root, run_tests=False)
+        if result.failed(out.strict):
+            return requires.invalid(out, result)
+        requires.show_warnings(out, result)
+        out.stop_progress()
+        expansion.stream(result.engine, shown, sys.stdout.write)
+        return views.EXIT_OK
+    if principal is None or out.fmt == "csv":
+        raise CannotRun("what-can needs PRINCIPAL (or --all); --format csv goes with --all")
+    root = requires.config_dir(directory, config_opt)
+    result = requires.run_pipeline(out, root, run_tests=False)
+    if result.failed(out.strict):
+        return requires.invalid(out, result)
+    requires.show_warnings(out, result)
+    p = requires.lookup(result, principal, vocabulary.PRINCIPAL_KINDS, "principal")
+    return views.what_can.show(out, result, principal, result.engine.what_can(p))
 
 
 @main.command()
@@ -409,116 +168,59 @@ def _revision_tree(rev: str, config_path: str, into: Path) -> Path:
     help="OLD and NEW are git revisions; the config path is resolved in each",
 )
 @click.option("--exit-code", is_flag=True, help="exit 1 when access changed")
-@config_option
-@common
-def diff(old, new, use_git, exit_code, config_opt, fmt, strict, quiet, verbose):
+@opt.config_option
+@opt.diagnostics
+@requires.output("diff")
+def diff(out, old, new, use_git, exit_code, config_opt):
     """Access gained and lost between two configurations (directories or git revisions)."""
     import tempfile
 
+    from .git_tree import GitError, revision_tree
     from .graph.diff import access_set, diff_access
 
-    out = Out(fmt, quiet, verbose)
+    sides = []
     with tempfile.TemporaryDirectory(prefix="csmconf-diff-") as tmp:
-        if use_git:
-            config_path = config_opt or DEFAULT_CONFIG
-            roots = [
-                _revision_tree(old, config_path, Path(tmp) / "old"),
-                _revision_tree(new, config_path, Path(tmp) / "new"),
-            ]
-        else:
-            roots = [_config_dir(old, None), _config_dir(new, None)]
-        sides = []
-        for label, root in zip(("old", "new"), roots):
-            result = _compile(root, out, run_tests=False, strict=strict)
-            if result.failed(strict):
-                if fmt == "text":
-                    click.echo(render("text", result.diagnostics, root), err=True, nl=False)
-                else:
-                    out.doc(render(fmt, result.diagnostics, root, extra={"side": label}))
-                _fail(f"the {label} configuration ({old if label == 'old' else new}) is invalid")
-            _show_warnings(out, result, root)
+        for label, name in (("old", old), ("new", new)):
+            if use_git:
+                config_path = config_opt or DEFAULT_CONFIG
+                try:
+                    root = revision_tree(name, config_path, Path(tmp) / label)
+                except GitError as exc:
+                    raise CannotRun(
+                        f"cannot read '{config_path}' at revision '{name}': {exc}"
+                    ) from None
+            else:
+                root = requires.config_dir(name, None)
+            result = requires.run_pipeline(out, root, run_tests=False)
+            if result.failed(out.strict):
+                return views.diff.invalid_side(out, label, name, result)
+            requires.show_warnings(out, result)
             sides.append(access_set(result.engine))
-    changes = diff_access(*sides)
-    if fmt == "text":
-        marks = {"gained": "+", "lost": "-", "changed": "~"}
-        for c in changes:
-            detail = (
-                c.after
-                if c.kind == "gained"
-                else c.before
-                if c.kind == "lost"
-                else f"{c.before} -> {c.after}"
-            )
-            out.text(f"{marks[c.kind]} {c.principal} {c.level} {c.table} on {c.target}: {detail}\n")
-        if not quiet:
-            counts = {k: sum(1 for c in changes if c.kind == k) for k in marks}
-            out.log(
-                f"{counts['gained']} gained, {counts['lost']} lost, {counts['changed']} changed"
-            )
-    else:
-        out.doc(
-            json.dumps(
-                {
-                    "format_version": 1,
-                    "command": "diff",
-                    "old": old,
-                    "new": new,
-                    "changes": [c.to_dict() for c in changes],
-                },
-                indent=2,
-                ensure_ascii=False,
-            )
-            + "\n"
-        )
-    sys.exit(EXIT_FOUND if changes and exit_code else EXIT_OK)
+    return views.diff.show(out, old, new, diff_access(*sides), exit_code)
 
 
 @main.command("fmt")
 @click.argument("directory", required=False)
-@config_option
+@opt.config_option
 @click.option(
     "--check", "check_only", is_flag=True, help="change nothing; exit 1 when a file would change"
 )
-@common
-def fmt_command(directory, config_opt, check_only, fmt, strict, quiet, verbose):
+@opt.diagnostics
+@requires.output("fmt")
+@requires.config
+def fmt_command(out, root, check_only):
     """Rewrite configuration files in canonical form, comments kept."""
     from .fmt import format_tree
 
-    out = Out(fmt, quiet, verbose)
-    root = _config_dir(directory, config_opt)
     result = format_tree(root, check=check_only)
     if result.diagnostics or result.refused:
-        # A file that does not parse cleanly cannot be rewritten safely.
-        click.echo(render("text", result.diagnostics, root), err=True, nl=False)
-        for rel, why in sorted(result.refused.items()):
-            click.echo(f"csmconf: {escape(rel)}: not formatted: {escape(why)}", err=True)
-        sys.exit(EXIT_CANNOT)
-    if fmt == "text":
-        verb = "would reformat" if check_only else "reformatted"
-        for rel in result.changed:
-            out.text(f"{verb}: {rel}\n")
-        if not quiet:
-            out.log(
-                f"{len(result.changed)} file(s) {verb}, {len(result.unchanged)} already canonical"
-            )
-    else:
-        _report(
-            out,
-            [],
-            root,
-            extra={
-                "command": "fmt",
-                "check": check_only,
-                "changed": result.changed,
-                "unchanged": result.unchanged,
-            },
-        )
-    sys.exit(EXIT_FOUND if check_only and result.changed else EXIT_OK)
+        return views.fmt.refused(out, result, root)
+    return views.fmt.show(out, result, root, check_only)
 
 
 @main.command()
 @click.argument("directory", required=False)
-@config_option
+@opt.config_option
 @click.option(
     "--db",
     "url",
@@ -527,67 +229,32 @@ def fmt_command(directory, config_opt, check_only, fmt, strict, quiet, verbose):
     help="sqlite:///path.db, postgresql://user@host/db or mysql://user@host/db",
 )
 @click.option("--dry-run", is_flag=True, help="show the plan; change nothing")
-@common
-def apply(directory, config_opt, url, dry_run, fmt, strict, quiet, verbose):
+@opt.diagnostics
+@requires.output("apply")
+@requires.config
+@requires.compilation()
+def apply(out, root, result, url, dry_run):
     """Bring a database to exactly the compiled state, in one transaction."""
     from .emit.apply import ApplyError, apply_model
     from .emit.rows import build_model
 
-    out = Out(fmt, quiet, verbose)
-    root = _config_dir(directory, config_opt)
-    result = _compile(root, out, strict=strict)
-    if result.failed(strict):
-        _report(out, result.diagnostics, root, extra={"command": "apply", **_tests_extra(result)})
-        out.log("errors found: the database was not changed")
-        sys.exit(EXIT_FOUND)
-    if fmt == "text":
-        _report(out, result.diagnostics, root)  # the warnings, as compile shows them
+    if result.failed(out.strict):
+        return views.apply.errors(out, result)
+    views.apply.warnings(out, result)
     try:
         plan = apply_model(
             build_model(result.config, result.engine), url, dry_run=dry_run, log=out.log
         )
     except ApplyError as exc:
-        # a drifted database is an error found (1); anything that stopped apply is 2
-        if fmt != "text":
-            error = {"message": exc.message, "details": exc.details, "nothing_changed": True}
-            _report(out, result.diagnostics, root, extra={"command": "apply", "error": error})
-        click.echo(f"csmconf: {exc.message}; nothing was changed", err=True)
-        for detail in exc.details:
-            click.echo(f"  - {detail}", err=True)
-        sys.exit(EXIT_FOUND if exc.found else EXIT_CANNOT)
-    if fmt == "text":
-        inserts, updates, deletes = plan.totals()
-        out.text(f"plan for {plan.url} ({plan.dialect}):\n")
-        if plan.create_schema:
-            out.doc(f"  create the schema ({len(plan.tables)} tables)\n")
-        for t in plan.tables:
-            if t.changed:
-                out.doc(f"  {t.table}: +{t.insert} ~{t.update} -{t.delete}\n")
-        if not plan.changed:
-            out.doc("  nothing to do: the database is up to date\n")
-        verb = (
-            "applied" if plan.applied else "dry run, nothing changed" if dry_run else "up to date"
-        )
-        out.doc(f"{verb}: {inserts} inserted, {updates} updated, {deletes} deleted\n")
-    else:
-        _report(
-            out,
-            result.diagnostics,
-            root,
-            extra={"command": "apply", "dry_run": dry_run, "plan": plan.to_dict()},
-        )
-    sys.exit(EXIT_OK)
+        return views.apply.refused(out, result, exc)
+    return views.apply.show(out, result, plan, dry_run)
 
 
 @main.command()
 @click.argument("directory", required=False)
-@config_option
+@opt.config_option
 @click.option(
-    "--format",
-    "drawing",
-    type=click.Choice(("dot", "mermaid", "html")),
-    default="dot",
-    show_default=True,
+    "--format", "drawing", type=click.Choice(opt.DRAWINGS), default="dot", show_default=True
 )
 @click.option(
     "-o",
@@ -595,42 +262,51 @@ def apply(directory, config_opt, url, dry_run, fmt, strict, quiet, verbose):
     type=click.Path(dir_okay=False, writable=True),
     help="write to a file instead of stdout",
 )
+@click.option(
+    "--around",
+    metavar="KIND:ID",
+    help="draw only this principal's or account's neighbourhood",
+)
+@click.option(
+    "--depth",
+    type=click.IntRange(min=0),
+    default=2,
+    show_default=True,
+    help="with --around: how many edges away",
+)
 @click.option("--strict", is_flag=True, help="warnings count as errors")
 @click.option("-q", "--quiet", count=True)
 @click.option("-v", "--verbose", count=True)
-def graph(directory, config_opt, drawing, output, strict, quiet, verbose):
-    """Draw the access graph."""
-    from .graph.draw import DRAWERS
+@requires.output("graph", fixed_format="text")
+@requires.config
+@requires.compilation(run_tests=False)
+def graph(out, root, result, drawing, output, around, depth):
+    """Draw the access graph (or one neighbourhood of it)."""
+    from .graph import node_id
+    from .graph.draw import DRAWERS, neighbourhood
 
-    out = Out("text", quiet, verbose)
-    root = _config_dir(directory, config_opt)
-    result = _compile(root, out, run_tests=False, strict=strict)
-    if result.failed(strict):
-        click.echo(render("text", result.diagnostics, root), err=True, nl=False)
-        sys.exit(EXIT_FOUND)
-    _show_warnings(out, result, root)
-    text = DRAWERS[drawing](result.engine.graph)
+    if result.failed(out.strict):
+        return views.graph.errors(out, result)
+    requires.show_warnings(out, result)
+    g = result.engine.graph
+    if around:
+        kinds = (*vocabulary.PRINCIPAL_KINDS, "account")
+        g = neighbourhood(g, node_id(requires.lookup(result, around, kinds, "node")), depth)
+    text = DRAWERS[drawing](g)
     if output:
         from .emit.fsio import write_file_atomic
-        from .emit.outdir import UnsafeOutput, check_output_file
 
-        try:
-            check_output_file(Path(output), inputs=[root])
-        except UnsafeOutput as exc:
-            _fail(str(exc))
+        requires.safe_output_file(Path(output), inputs=[root])
         try:
             write_file_atomic(Path(output), text.encode("utf-8"))
         except OSError as exc:
-            _fail(f"cannot write {output}: {exc}")
-        out.log(f"wrote {output}")
-    else:
-        out.doc(text)
-    sys.exit(EXIT_OK)
+            raise CannotRun(f"cannot write {output}: {exc}") from None
+    return views.graph.show(out, text, output)
 
 
 @main.command("compile")
 @click.argument("directory", required=False)
-@config_option
+@opt.config_option
 @click.option(
     "-o",
     "--output",
@@ -647,49 +323,30 @@ def graph(directory, config_opt, drawing, output, strict, quiet, verbose):
     help="compare with OUT instead of writing; exit 1 when out of date",
 )
 @click.option("--force", is_flag=True, help="replace a non-empty OUT that csmconf did not write")
-@common
-def compile_command(directory, config_opt, out_dir, check_only, force, fmt, strict, quiet, verbose):
+@opt.diagnostics
+@requires.output("compile")
+@requires.config
+def compile_command(out, root, out_dir, check_only, force):
     """Validate, then write every output atomically (or --check it)."""
     from .emit import compare_outputs, render_outputs, write_outputs
-    from .emit.outdir import UnsafeOutput, check_output_dir
 
-    out = Out(fmt, quiet, verbose)
-    root = _config_dir(directory, config_opt)
     target = Path(out_dir)
-    try:
-        if not check_only:
-            check_output_dir(target, inputs=[root], force=force)
-    except UnsafeOutput as exc:
-        _fail(str(exc))
-    result = _compile(root, out, exclude=target, strict=strict)
-    if result.failed(strict):
-        _report(out, result.diagnostics, root, extra={"command": "compile", **_tests_extra(result)})
-        out.log("errors found: nothing written")
-        sys.exit(EXIT_FOUND)
-    files = render_outputs(result)
+    if not check_only:
+        requires.safe_output_dir(target, inputs=[root], force=force)
+    result = requires.run_pipeline(out, root, exclude=target)
+    if result.failed(out.strict):
+        return views.compile.errors(out, result)
+    with out.timer.stage("emit"):
+        files = render_outputs(result)
+        out.timer.detail("emit", f"{len(files)} files")
     if check_only:
-        differences = compare_outputs(files, target)
-        _report(
-            out,
-            result.diagnostics,
-            root,
-            extra={"command": "compile", "up_to_date": not differences, "differences": differences},
-        )
-        for line in differences:
-            click.echo(f"out of date: {escape(line)}", err=True)
-        if differences:
-            click.echo(
-                escape(f"{target} is out of date; run `csmconf compile {root} -o {target}`"),
-                err=True,
-            )
-        sys.exit(EXIT_FOUND if differences else EXIT_OK)
+        return views.compile.checked(out, result, target, compare_outputs(files, target))
     try:
-        write_outputs(files, target)
+        with out.timer.stage("write"):
+            write_outputs(files, target)
     except OSError as exc:
-        _fail(f"cannot write {target}: {exc}")
-    _report(out, result.diagnostics, root, extra={"command": "compile", "written": sorted(files)})
-    out.log(f"wrote {len(files)} files to {target}")
-    sys.exit(EXIT_OK)
+        raise CannotRun(f"cannot write {target}: {exc}") from None
+    return views.compile.written(out, result, target, files)
 
 
 @main.command()
@@ -707,34 +364,22 @@ def compile_command(directory, config_opt, out_dir, check_only, force, fmt, stri
     is_flag=True,
     help="compare with DIR instead of writing; exit 1 when stale",
 )
-def schema(out_dir, check_only):
+@requires.output("schema", fixed_format="text")
+def schema(out, out_dir, check_only):
     """Write the JSON Schema for configuration files."""
-    from .emit.json_schema import render_schema, write_schema
-    from .emit.outdir import UnsafeOutput, check_output_file
+    from .emit.json_schema import check_schema, render_schema, write_schema
 
-    files = render_schema()
     target = Path(out_dir)
-    try:
-        for name in files:
-            check_output_file(target / name)
-    except UnsafeOutput as exc:
-        _fail(str(exc))
+    files = render_schema()
+    for name in files:
+        requires.safe_output_file(target / name)
     if check_only:
-        # Only the schema files are compared: the directory may hold other files.
-        differences = [
-            f"{'missing' if not (target / name).is_file() else 'changed'} {name}"
-            for name, data in sorted(files.items())
-            if not (target / name).is_file() or (target / name).read_bytes() != data
-        ]
-        for line in differences:
-            click.echo(f"out of date: {escape(line)}", err=True)
-        sys.exit(EXIT_FOUND if differences else EXIT_OK)
+        return views.schema.checked(out, check_schema(files, target))
     try:
-        write_schema(target)
+        written = write_schema(target)
     except OSError as exc:
-        _fail(f"cannot write {target}: {exc}")
-    click.echo(f"wrote {len(files)} file(s) to {target}", err=True)
-    sys.exit(EXIT_OK)
+        raise CannotRun(f"cannot write {target}: {exc}") from None
+    return views.schema.written(out, written, target)
 
 
 if __name__ == "__main__":  # pragma: no cover

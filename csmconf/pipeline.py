@@ -19,6 +19,7 @@ from .load import LoadedTree, load_tree
 from .load.files import load_files
 from .model import shape_checks, validate_documents
 from .resolve import Config, resolve
+from .stages import StageTimer
 
 
 @dataclass
@@ -52,22 +53,32 @@ def compile_config(
     exclude: Path | None = None,
     run_tests: bool = True,
     files: dict[str, bytes] | None = None,
+    timer: StageTimer | None = None,
 ) -> Compilation:
     """Run every stage on the tree at `root`. Raises NotADirectoryError for a missing root.
 
     With `files` (relative path -> bytes) the tree is taken from memory instead (the fuzzer).
+    `timer` (optional) times each stage and tells its listener (progress) when one starts.
     """
     root = Path(root)
-    tree = load_tree(root, exclude=exclude) if files is None else load_files(root, files)
-    validated = validate_documents(tree.documents)
-    shape_checks(validated)
-    config, resolve_diags = resolve(validated, root, tree.scanned_ids)
+    timer = timer or StageTimer()
+    with timer.stage("load"):
+        tree = load_tree(root, exclude=exclude) if files is None else load_files(root, files)
+        timer.detail("load", f"{len(tree.documents)} files")
+    with timer.stage("validate"):
+        validated = validate_documents(tree.documents)
+        shape_checks(validated)
+    with timer.stage("resolve"):
+        config, resolve_diags = resolve(validated, root, tree.scanned_ids)
     diags = [*tree.diagnostics, *validated.diagnostics, *resolve_diags]
-    engine = AccessEngine(config)
-    diags.extend(run_checks(config, engine))
+    with timer.stage("graph"):
+        engine = AccessEngine(config)
+    with timer.stage("checks"):
+        diags.extend(run_checks(config, engine))
     result = Compilation(root, tree, config, engine=engine)
     if run_tests and config.tests and count(diags)[0] == 0:
-        test_diags, result.test_results = run_access_tests(config, engine)
+        with timer.stage("tests"):
+            test_diags, result.test_results = run_access_tests(config, engine)
         diags.extend(test_diags)
         result.tests_run = True
     result.diagnostics = sort_diagnostics(diags)

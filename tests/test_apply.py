@@ -127,7 +127,7 @@ def test_failure_mid_transaction_changes_nothing(config, tmp_path):
     assert r.returncode == 2
     assert "refused by trigger" in r.stderr and "nothing was changed" in r.stderr
     # the first row the trigger refused, by table and sys_id; never a traceback
-    assert "csm_access_grant row sys_id " in r.stderr and "Traceback" not in r.stderr
+    assert "csm_contact row sys_id " in r.stderr and "Traceback" not in r.stderr
     assert sqlite_dump(db) == before
 
 

@@ -70,12 +70,12 @@ DRIFT = {
     "sqlite": (
         (
             "ALTER TABLE csm_contact DROP COLUMN email; ALTER TABLE csm_user ADD COLUMN extra TEXT;"
-            " DROP TABLE csm_account_reach;"
+            " DROP TABLE csm_acl_rule;"
         ),
         [
             "csm_contact: column email is missing",
             "csm_user: unexpected column extra (TEXT NULL)",
-            "csm_account_reach: table is missing",
+            "csm_acl_rule: table is missing",
         ],
     ),
     "postgresql": (

@@ -272,7 +272,7 @@ def test_graph_formats_are_deterministic_and_escaped():
     mermaid = run("graph", "--format", "mermaid")
     assert mermaid.stdout.startswith("flowchart LR")
     html = run("graph", "--format", "html")
-    assert '<pre class="mermaid">' in html.stdout
+    assert '<svg id="graph"' in html.stdout and "cdn" not in html.stdout  # issue 10: offline
 
 
 def test_compile_check_and_atomic_output(tmp_path):

@@ -29,7 +29,7 @@ from csmconf.emit import render_outputs
 from csmconf.load.files import discover
 from csmconf.pipeline import compile_config
 from csmconf.regular_files import read_regular
-from csmconf.render import render
+from csmconf.views.diagnostics import REPORTERS, Report
 
 CASES_WANTED = 10_000
 # hypothesis costs about as much per example as a case: each example runs a batch of cases
@@ -66,6 +66,10 @@ SCALARS = [None, True, False, 0, -1, 1, 2**70, 3.5, float("inf"), "", "x"]
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml: the emitter is the hot spot
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 ANCHOR_LINE = re.compile(r"^(\s*-?\s*)([A-Za-z_][\w-]*):[ \t]+(\S.*)$")
+
+
+def render(fmt: str, diagnostics, root) -> str:
+    return REPORTERS[fmt](Report(diagnostics, root))
 
 
 def _seeds():

@@ -2,7 +2,10 @@
 
 One document, `csmconf.schema.json`, describes a whole file: an object with
 `version` (the integer 1) and any section; `settings` is an object, every
-other section an array of its row model (or null: a section left empty).
+other section an array of its row model (or null: a section left empty),
+written so that validators name the real mistake (`type: [array, null]` with
+`items`, and `if`/`then` for settings, instead of an `anyOf` whose null branch
+would be the error reported).
 The row schemas come from the pydantic raw models in `model/sections.py`,
 so the schema and the validator cannot drift apart; fields that take one
 value or a list (`type`, `levels`, `can`...) accept both, as the loader does.
@@ -66,14 +69,20 @@ def build_schema() -> dict:
             "type": "integer",
             "description": "the language version: the integer 1",
         },
+        # if/then rather than anyOf[object, null]: a validator then reports the wrong field
+        # itself, not "is not of type 'null'" for the branch that was never meant
         "settings": {
-            "anyOf": [refs[(Settings, "validation")], {"type": "null"}],
+            "if": {"type": "object"},
+            "then": refs[(Settings, "validation")],
+            "else": {"type": "null"},
             "description": "at most once in the whole tree",
         },
     }
     for section, (model, kind) in SECTION_MODELS.items():
+        # `items` applies to arrays only, so a wrong row is reported at the row's field
         properties[section] = {
-            "anyOf": [{"type": "array", "items": refs[(model, "validation")]}, {"type": "null"}],
+            "type": ["array", "null"],
+            "items": refs[(model, "validation")],
             "description": f"{kind} rows; a section may appear in many files, the compiler merges them",
         }
     return {
@@ -101,3 +110,13 @@ def write_schema(out_dir: Path) -> list[Path]:
         write_file_atomic(target, data)
         written.append(target)
     return written
+
+
+def check_schema(files: dict[str, bytes], out_dir: Path) -> list[str]:
+    """`missing NAME` / `changed NAME` for each schema file that differs; other files are ignored."""
+    target = Path(out_dir)
+    return [
+        f"{'missing' if not (target / name).is_file() else 'changed'} {name}"
+        for name, data in sorted(files.items())
+        if not (target / name).is_file() or (target / name).read_bytes() != data
+    ]

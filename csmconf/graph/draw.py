@@ -1,4 +1,4 @@
-"""Drawings of the access graph: Graphviz dot, Mermaid, and an HTML page holding the Mermaid text.
+"""Drawings of the access graph: Graphviz dot, Mermaid, and a self-contained HTML page (draw_html.py).
 
 Every label is data and is escaped for its target; nodes and edges are
 sorted so the same configuration always draws the same text.
@@ -6,7 +6,6 @@ sorted so the same configuration always draws the same text.
 
 from __future__ import annotations
 
-import html
 import re
 
 import networkx as nx
@@ -74,16 +73,15 @@ def to_mermaid(g: nx.MultiDiGraph) -> str:
     return "\n".join(lines) + "\n"
 
 
+def neighbourhood(g: nx.MultiDiGraph, node: str, depth: int) -> nx.MultiDiGraph:
+    """The nodes within `depth` edges of `node` (either direction), with the edges among them."""
+    return g.subgraph(nx.ego_graph(g, node, radius=depth, undirected=True).nodes).copy()
+
+
 def to_html(g: nx.MultiDiGraph) -> str:
-    body = html.escape(to_mermaid(g))
-    return (
-        '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        "<title>csmconf access graph</title>\n"
-        '<script type="module">import mermaid from '
-        "'https://cdn.jsdelivr.net/npm/mermaid@11/dist/mermaid.esm.min.mjs';"
-        " mermaid.initialize({startOnLoad: true, maxTextSize: 10000000});</script>\n"
-        '</head>\n<body>\n<pre class="mermaid">\n' + body + "</pre>\n</body>\n</html>\n"
-    )
+    from .draw_html import to_html as draw
+
+    return draw(g)
 
 
 DRAWERS = {"dot": to_dot, "mermaid": to_mermaid, "html": to_html}

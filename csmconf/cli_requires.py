@@ -1,0 +1,149 @@
+"""Setup shared by the commands, as decorators (dbt-core's `requires.py`).
+
+    @requires.output("validate")      # --format/--strict/-q/-v -> `out`; exit with the returned code
+    @requires.config                  # [DIR] / --config -> `root`, checked
+    @requires.compilation()           # run the pipeline -> `result` (with progress and timings)
+    def validate(out, root, result): return views.validate.show(out, result)
+
+A command returns its exit code; `CannotRun` anywhere below becomes exit 2 with
+its message (and a SARIF document when asked for one).
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from pathlib import Path
+
+from .cli_options import DEFAULT_CONFIG
+from .errors import CannotRun
+from .views import EXIT_CANNOT
+from .views.output import Out
+
+
+def output(command: str, fixed_format: str | None = None):
+    """Make `out` from the diagnostics options; exit with what the command returns."""
+
+    def decorate(fn):
+        @functools.wraps(fn)
+        def wrapper(*args, fmt="text", strict=False, quiet=0, verbose=0, **kwargs):
+            out = Out(fixed_format or fmt, quiet, verbose, strict, command)
+            try:
+                code = fn(*args, out=out, **kwargs)
+            except CannotRun as exc:
+                code = out.cannot_run(str(exc))
+            finally:
+                out.stop()
+            sys.exit(code)
+
+        return wrapper
+
+    return decorate
+
+
+def config_dir(positional: str | None, option: str | None) -> Path:
+    if positional and option and Path(positional) != Path(option):
+        raise CannotRun("give the configuration directory once (DIR or --config), not both")
+    path = Path(positional or option or DEFAULT_CONFIG)
+    if not path.exists():
+        raise CannotRun(f"configuration directory '{path}' does not exist")
+    if not path.is_dir():
+        raise CannotRun(f"'{path}' is not a directory")
+    return path
+
+
+def config(fn):
+    """`[DIR]` and `--config DIR` -> `root`, an existing directory."""
+
+    @functools.wraps(fn)
+    def wrapper(*args, directory=None, config_opt=None, **kwargs):
+        return fn(*args, root=config_dir(directory, config_opt), **kwargs)
+
+    return wrapper
+
+
+def run_pipeline(out: Out, root: Path, exclude: Path | None = None, run_tests: bool = True):
+    """Compile `root`, timing each stage (progress on a terminal), strict when asked."""
+    from .pipeline import compile_config
+
+    try:
+        result = compile_config(root, exclude=exclude, run_tests=run_tests, timer=out.start())
+    except NotADirectoryError:
+        raise CannotRun(f"'{root}' is not a directory") from None
+    if out.strict:
+        result.make_strict()
+    return result
+
+
+def compilation(run_tests: bool = True, valid: bool = False):
+    """Run the pipeline -> `result`. `valid`: a question needs a valid configuration (else exit 2)."""
+
+    def decorate(fn):
+        @functools.wraps(fn)
+        def wrapper(*args, out, root, **kwargs):
+            result = run_pipeline(out, root, run_tests=run_tests)
+            if valid and result.failed(out.strict):
+                return invalid(out, result)
+            if valid:
+                show_warnings(out, result)
+            return fn(*args, out=out, root=root, result=result, **kwargs)
+
+        return wrapper
+
+    return decorate
+
+
+def safe_output_dir(target: Path, inputs, force: bool = False) -> None:
+    """OUT may be written (emit/outdir.py: never the configuration, never a stranger's dir)."""
+    from .emit.outdir import UnsafeOutput, check_output_dir
+
+    try:
+        check_output_dir(target, inputs=inputs, force=force)
+    except UnsafeOutput as exc:
+        raise CannotRun(str(exc)) from None
+
+
+def safe_output_file(target: Path, inputs=()) -> None:
+    """A single output file may be written (not inside the configuration, a regular file)."""
+    from .emit.outdir import UnsafeOutput, check_output_file
+
+    try:
+        check_output_file(target, inputs=list(inputs))
+    except UnsafeOutput as exc:
+        raise CannotRun(str(exc)) from None
+
+
+def show_warnings(out: Out, result) -> None:
+    """Text mode: the warnings of a valid configuration on stderr (stdout holds the answer)."""
+    if out.fmt == "text" and result.diagnostics and not out.quiet:
+        out.report(result.diagnostics, result.root, 0, to_stderr=True)
+
+
+def invalid(out: Out, result) -> int:
+    """Answers from an invalid configuration would mislead: report why, exit 2."""
+    message = "the configuration is invalid; fix the errors above first"
+    if out.fmt == "text":
+        out.report(result.diagnostics, result.root, EXIT_CANNOT, to_stderr=True)
+        out.error(message)
+    else:
+        out.report(
+            result.diagnostics,
+            result.root,
+            EXIT_CANNOT,
+            extra={"answered": False},
+            notifications=[message.replace("above", "reported")],
+        )
+    return EXIT_CANNOT
+
+
+def lookup(result, ref: str, kinds: tuple[str, ...], what: str):
+    """A `kind:id` from the command line -> the entity; unknown is exit 2 with a did-you-mean."""
+    from .resolve.lookup import find
+
+    entity, close = find(result.config, ref, kinds)
+    if entity is None:
+        message = f"unknown {what} '{ref}' (write it as kind:id, kind one of {', '.join(kinds)})"
+        if close:
+            message += f"; did you mean '{close}'?"
+        raise CannotRun(message)
+    return entity
