@@ -1,0 +1,41 @@
+"""A handful of real `python -m csmconf` processes: the rest of the CLI tests run in-process.
+
+These check what only a real process shows: the entry point, exit codes as the
+shell sees them, stdout and stderr as separate pipes, nothing printed at exit.
+"""
+
+from __future__ import annotations
+
+import json
+
+from conftest import run_cli, run_cli_subprocess
+
+
+def test_help_and_version_in_a_real_process():
+    h = run_cli_subprocess("--help")
+    assert h.returncode == 0 and "validate" in h.stdout and h.stderr == ""
+    v = run_cli_subprocess("--version")
+    assert v.stdout.startswith("csmconf, version ")
+
+
+def test_validate_json_stdout_is_only_the_document_in_a_real_process():
+    r = run_cli_subprocess("validate", "configs", "--format", "json", "-v")
+    assert r.returncode == 0, r.stderr
+    doc = json.loads(r.stdout)  # nothing but the document on stdout
+    assert doc["command"] == "validate"
+    assert "compiled configs" in r.stderr  # the -v timing went to stderr
+
+
+def test_exit_codes_in_a_real_process_match_in_process(tmp_path):
+    args = ("check", "contact:mia-xyz", "read", "case", "--on", "account:abc-corp")
+    real = run_cli_subprocess(*args, env={"CSMCONF_CACHE_DIR": str(tmp_path)})
+    inproc = run_cli(*args, env={"CSMCONF_CACHE_DIR": str(tmp_path)})
+    assert real.returncode == inproc.returncode == 1
+    assert real.stdout == inproc.stdout
+    bad = run_cli_subprocess("validate", "no-such-dir")
+    assert bad.returncode == 2 and bad.stdout == "" and "does not exist" in bad.stderr
+
+
+def test_compile_check_in_a_real_process():
+    r = run_cli_subprocess("compile", "configs", "-o", "generated", "--check")
+    assert r.returncode == 0, r.stderr
