@@ -152,8 +152,21 @@ def config_option(fn):
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="csmconf")
-def main() -> None:
+@click.option(
+    "--cache-dir",
+    metavar="DIR",
+    default=None,
+    help="cache of answers (default: $CSMCONF_CACHE_DIR, else the user cache dir; 'off': none)",
+)
+@click.pass_context
+def main(ctx: click.Context, cache_dir: str | None) -> None:
     """csmconf: compile customer-service access configuration (YAML) into SQL and ACL rules."""
+    from .runtime import pause_cyclic_gc
+
+    ctx.obj = {"cache_dir": cache_dir}
+
+    # No cyclic GC while a command runs (docs/performance.md); restored when it ends.
+    ctx.call_on_close(pause_cyclic_gc())
 
 
 @main.command()
@@ -208,34 +221,23 @@ def _query_setup(directory, config_opt, fmt, strict, quiet, verbose):
     return out, root, result
 
 
+def _cached_answer(root: Path, question: list):
+    """(cached answer or None, function storing a fresh one): see cache.py."""
+    from .cache import AnswerCache
+
+    obj = click.get_current_context().find_root().obj or {}
+    cache = AnswerCache.open(root, obj.get("cache_dir"))
+    if cache is None:
+        return None, lambda answer: None
+    return cache.get(question), lambda answer: cache.put(question, answer)
+
+
 def _lookup(result, ref: str, kinds: tuple[str, ...], what: str):
     kind = ref.partition(":")[0]
     entity = result.config.lookup(ref) if kind in kinds else None
     if entity is None:
         _fail(f"unknown {what} '{ref}' (write it as kind:id, kind one of {', '.join(kinds)})")
     return entity
-
-
-def _decision_text(d, root: Path, explain: bool) -> str:
-    from .render import PathShower
-
-    show = PathShower(root)
-    lines = [f"{d.principal} {d.level} {d.table} on {d.target}: {d.decision}"]
-    if explain:
-        for i, (g, gd, hops) in enumerate(zip(d.grants, d.grant_decisions, d.paths), 1):
-            lines.append(f"  path {i} ({gd}): {g.describe()}")
-            # The way to the record first, then the role/responsibility chain it goes through.
-            via = len(g.via)
-            for hop in [*hops[via:], *hops[:via]]:
-                where = show(hop.place.file) + (f":{hop.place.line}" if hop.place.line else "")
-                prefix = "via " if hop in hops[:via] else ""
-                if hop.source == hop.target:  # an access entry: a statement, not a move
-                    lines.append(f"    {prefix}{hop.source} {hop.label}    ({where})")
-                else:
-                    lines.append(
-                        f"    {prefix}{hop.source} -[{hop.label}]-> {hop.target}    ({where})"
-                    )
-    return "\n".join(lines) + "\n"
 
 
 @main.command()
@@ -253,35 +255,18 @@ def check(
     principal, level, table, target, explain, directory, config_opt, fmt, strict, quiet, verbose
 ):
     """Answer one access question: allowed, conditional or denied."""
-    out, root, result = _query_setup(directory, config_opt, fmt, strict, quiet, verbose)
-    p = _lookup(result, principal, ("contact", "consumer", "user"), "principal")
-    t = _lookup(result, target, ("account", "sold_product"), "target")
-    d = result.engine.decide(p, level, table, t, explain=True)
-    if fmt == "text":
-        out.doc(_decision_text(d, root, explain))
-    else:
-        out.doc(
-            json.dumps(
-                {"format_version": 1, "command": "check", **_decision_dict(d, root)},
-                indent=2,
-                ensure_ascii=False,
-            )
-            + "\n"
-        )
-    sys.exit(EXIT_FOUND if d.decision == "denied" else EXIT_OK)
+    from .answers import decision_data, render_check
 
-
-def _decision_dict(d, root: Path) -> dict:
-    from .render import PathShower
-
-    show = PathShower(root)
-    doc = d.to_dict()
-    for path, (_g, hops) in zip(doc["paths"], zip(d.grants, d.paths)):
-        for hop_dict, hop in zip(path["hops"], hops):
-            hop_dict["place"] = show(hop.place.file) + (
-                f":{hop.place.line}:{hop.place.column}" if hop.place.line else ""
-            )
-    return doc
+    root = _config_dir(directory, config_opt)
+    answer, store = _cached_answer(root, ["check", principal, level, table, target, strict])
+    if answer is None:
+        _out, root, result = _query_setup(directory, config_opt, fmt, strict, quiet, verbose)
+        p = _lookup(result, principal, ("contact", "consumer", "user"), "principal")
+        t = _lookup(result, target, ("account", "sold_product"), "target")
+        answer = decision_data(result.engine.decide(p, level, table, t, explain=True))
+        store(answer)
+    sys.stdout.write(render_check(answer, root, fmt, explain))
+    sys.exit(EXIT_FOUND if answer["decision"] == "denied" else EXIT_OK)
 
 
 @main.command("who-can")
@@ -295,31 +280,16 @@ def _decision_dict(d, root: Path) -> dict:
 @common
 def who_can(level, table, target, directory, config_opt, fmt, strict, quiet, verbose):
     """Every principal allowed or conditional, sorted by kind:id, with decision and paths."""
-    out, root, result = _query_setup(directory, config_opt, fmt, strict, quiet, verbose)
-    t = _lookup(result, target, ("account", "sold_product"), "target")
-    engine = result.engine
-    decisions = engine.who_can(level, table, t, explain=True)
-    if fmt == "text":
-        if not decisions:
-            out.doc(f"nobody may {level} {table} on {target}\n")
-        for d in decisions:
-            out.doc(_decision_text(d, root, explain=True))
-    else:
-        out.doc(
-            json.dumps(
-                {
-                    "format_version": 1,
-                    "command": "who-can",
-                    "level": level,
-                    "table": table,
-                    "target": target,
-                    "principals": [_decision_dict(d, root) for d in decisions],
-                },
-                indent=2,
-                ensure_ascii=False,
-            )
-            + "\n"
-        )
+    from .answers import decision_data, render_who_can
+
+    root = _config_dir(directory, config_opt)
+    answer, store = _cached_answer(root, ["who-can", level, table, target, strict])
+    if answer is None:
+        _out, root, result = _query_setup(directory, config_opt, fmt, strict, quiet, verbose)
+        t = _lookup(result, target, ("account", "sold_product"), "target")
+        answer = [decision_data(d) for d in result.engine.who_can(level, table, t, explain=True)]
+        store(answer)
+    sys.stdout.write(render_who_can(answer, level, table, target, root, fmt))
     sys.exit(EXIT_OK)
 
 
@@ -330,36 +300,16 @@ def who_can(level, table, target, directory, config_opt, fmt, strict, quiet, ver
 @common
 def what_can(principal, directory, config_opt, fmt, strict, quiet, verbose):
     """Every declared target x table x level that PRINCIPAL is not denied."""
-    out, _root, result = _query_setup(directory, config_opt, fmt, strict, quiet, verbose)
-    p = _lookup(result, principal, ("contact", "consumer", "user"), "principal")
-    decisions = result.engine.what_can(p)
-    if fmt == "text":
-        if not decisions:
-            out.doc(f"{principal} is denied everything\n")
-        for d in decisions:
-            out.doc(f"{d.decision:<12} {d.level:<7} {d.table:<13} {d.target}\n")
-    else:
-        out.doc(
-            json.dumps(
-                {
-                    "format_version": 1,
-                    "command": "what-can",
-                    "principal": principal,
-                    "access": [
-                        {
-                            "target": d.target,
-                            "table": d.table,
-                            "level": d.level,
-                            "decision": d.decision,
-                        }
-                        for d in decisions
-                    ],
-                },
-                indent=2,
-                ensure_ascii=False,
-            )
-            + "\n"
-        )
+    from .answers import render_what_can, what_can_data
+
+    root = _config_dir(directory, config_opt)
+    answer, store = _cached_answer(root, ["what-can", principal, strict])
+    if answer is None:
+        _out, _root, result = _query_setup(directory, config_opt, fmt, strict, quiet, verbose)
+        p = _lookup(result, principal, ("contact", "consumer", "user"), "principal")
+        answer = what_can_data(result.engine.what_can(p))
+        store(answer)
+    sys.stdout.write(render_what_can(answer, principal, fmt))
     sys.exit(EXIT_OK)
 
 

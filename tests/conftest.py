@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 import textwrap
 from pathlib import Path
 from typing import NamedTuple
@@ -20,6 +21,10 @@ DECISIONS = REPO / "tests" / "decisions"
 # The fixture trees are data, not test modules; some contain symbolic links back
 # to their own root (a loop), which pytest's directory walk would follow forever.
 collect_ignore = ["cases", "decisions"]
+
+# Answers are cached (csmconf/cache.py): keep the suite's cache out of the user's cache
+# directory, in one place per run, so tests also exercise warm answers.
+os.environ.setdefault("CSMCONF_CACHE_DIR", tempfile.mkdtemp(prefix="csmconf-test-cache-"))
 
 
 class CliResult(NamedTuple):

@@ -1,0 +1,140 @@
+"""Answers to access questions (check, who-can, what-can) as plain data, and their rendering.
+
+The engine's `Decision` objects are turned into plain dicts once; the text and
+JSON renderings are made from those dicts only. A cached answer (cache.py) is
+the same dict, so an answer from the cache and one computed afresh go through
+one renderer and cannot differ. Imports neither pydantic nor networkx.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .render import PathShower
+
+
+def _place(place) -> list:
+    return list(place)  # file, line, column, end line, end column
+
+
+def decision_data(d) -> dict:
+    """A `graph.access.Decision` (computed with explain=True) as plain data."""
+    return {
+        "principal": d.principal,
+        "level": d.level,
+        "table": d.table,
+        "target": d.target,
+        "decision": d.decision,
+        "paths": [
+            {
+                "grant": g.describe(),
+                "decision": gd,
+                "via": len(g.via),
+                "hops": [[h.source, h.label, h.target, _place(h.place)] for h in hops],
+            }
+            for g, gd, hops in zip(d.grants, d.grant_decisions, d.paths)
+        ],
+    }
+
+
+def what_can_data(decisions) -> list[list[str]]:
+    return [[d.target, d.table, d.level, d.decision] for d in decisions]
+
+
+def _where(show: PathShower, place: list, columns: bool) -> str:
+    file, line, column = place[0], place[1], place[2]
+    if not line:
+        return show(file)
+    return show(file) + (f":{line}:{column}" if columns else f":{line}")
+
+
+def decision_text(d: dict, root: Path, explain: bool) -> str:
+    show = PathShower(root)
+    lines = [f"{d['principal']} {d['level']} {d['table']} on {d['target']}: {d['decision']}"]
+    if explain:
+        for i, path in enumerate(d["paths"], 1):
+            lines.append(f"  path {i} ({path['decision']}): {path['grant']}")
+            hops, via = path["hops"], path["via"]
+            chain = hops[:via]
+            # The way to the record first, then the role/responsibility chain it goes through.
+            for source, label, target, place in [*hops[via:], *chain]:
+                where = _where(show, place, columns=False)
+                prefix = "via " if [source, label, target, place] in chain else ""
+                if source == target:  # an access entry: a statement, not a move
+                    lines.append(f"    {prefix}{source} {label}    ({where})")
+                else:
+                    lines.append(f"    {prefix}{source} -[{label}]-> {target}    ({where})")
+    return "\n".join(lines) + "\n"
+
+
+def decision_json(d: dict, root: Path) -> dict:
+    show = PathShower(root)
+    return {
+        "principal": d["principal"],
+        "level": d["level"],
+        "table": d["table"],
+        "target": d["target"],
+        "decision": d["decision"],
+        "paths": [
+            {
+                "grant": p["grant"],
+                "decision": p["decision"],
+                "hops": [
+                    {"from": s, "edge": label, "to": t, "place": _where(show, place, True)}
+                    for s, label, t, place in p["hops"]
+                ],
+            }
+            for p in d["paths"]
+        ],
+    }
+
+
+def _dump(doc: dict) -> str:
+    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+
+
+def render_check(d: dict, root: Path, fmt: str, explain: bool) -> str:
+    if fmt == "text":
+        return decision_text(d, root, explain)
+    return _dump({"format_version": 1, "command": "check", **decision_json(d, root)})
+
+
+def render_who_can(
+    decisions: list[dict], level: str, table: str, target: str, root: Path, fmt: str
+) -> str:
+    if fmt == "text":
+        if not decisions:
+            return f"nobody may {level} {table} on {target}\n"
+        return "".join(decision_text(d, root, explain=True) for d in decisions)
+    return _dump(
+        {
+            "format_version": 1,
+            "command": "who-can",
+            "level": level,
+            "table": table,
+            "target": target,
+            "principals": [decision_json(d, root) for d in decisions],
+        }
+    )
+
+
+def render_what_can(rows: list[list[str]], principal: str, fmt: str) -> str:
+    if fmt == "text":
+        if not rows:
+            return f"{principal} is denied everything\n"
+        return "".join(
+            f"{decision:<12} {level:<7} {table:<13} {target}\n"
+            for target, table, level, decision in rows
+        )
+    return _dump(
+        {
+            "format_version": 1,
+            "command": "what-can",
+            "principal": principal,
+            "access": [
+                {"target": target, "table": table, "level": level, "decision": decision}
+                for target, table, level, decision in rows
+            ],
+        }
+    )

@@ -1,0 +1,145 @@
+"""The answer cache (csmconf/cache.py): never changes an answer; stale or corrupt is a miss."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import CONFIGS, run_cli
+
+from csmconf import vocabulary
+from csmconf.answers import (
+    decision_data,
+    render_check,
+    render_what_can,
+    render_who_can,
+    what_can_data,
+)
+from csmconf.cache import AnswerCache, state_key
+from csmconf.pipeline import compile_config
+
+
+@pytest.fixture(scope="module")
+def example():
+    result = compile_config(CONFIGS, run_tests=False)
+    assert result.errors == 0
+    return result
+
+
+def test_cached_answers_equal_fresh_ones_on_every_question_of_the_example(example, tmp_path):
+    """Every principal x target x table x level, every who-can and what-can of configs/."""
+    engine, config = example.engine, example.config
+    targets = engine.targets()
+    fresh: list[tuple[list, object]] = []
+    for p in config.principals:
+        ref = f"{p.kind}:{p.id}"
+        fresh.append((["what-can", ref, False], what_can_data(engine.what_can(p))))
+        for t in targets:
+            for table in vocabulary.TABLES:
+                for level in vocabulary.LEVELS:
+                    d = engine.decide(p, level, table, t, explain=True)
+                    question = ["check", ref, level, table, f"{t.kind}:{t.id}", False]
+                    fresh.append((question, decision_data(d)))
+    for t in targets:
+        for table in vocabulary.TABLES:
+            for level in vocabulary.LEVELS:
+                who = engine.who_can(level, table, t, explain=True)
+                question = ["who-can", level, table, f"{t.kind}:{t.id}", False]
+                fresh.append((question, [decision_data(d) for d in who]))
+    cache = AnswerCache(tmp_path, CONFIGS, state_key(CONFIGS))
+    cache.put_many(fresh)
+    assert len(fresh) > 1000
+    for question, answer in fresh:
+        cached = cache.get(question)
+        assert cached == answer, question
+        kind = question[0]
+        if kind == "check":
+            for fmt in ("text", "json"):
+                for explain in (False, True):
+                    assert render_check(cached, CONFIGS, fmt, explain) == render_check(
+                        answer, CONFIGS, fmt, explain
+                    )
+        elif kind == "who-can":
+            for fmt in ("text", "json"):
+                args = (*question[1:4], CONFIGS, fmt)
+                assert render_who_can(cached, *args) == render_who_can(answer, *args)
+        else:
+            for fmt in ("text", "json"):
+                assert render_what_can(cached, question[1], fmt) == render_what_can(
+                    answer, question[1], fmt
+                )
+
+
+QUESTIONS = [
+    ("check", "contact:peter-robinson", "write", "case", "--on", "account:abc-corp", "--explain"),
+    ("check", "contact:mia-xyz", "read", "case", "--on", "account:abc-corp"),
+    ("who-can", "write", "case", "--on", "account:abc-corp"),
+    ("what-can", "contact:mia-xyz"),
+]
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+@pytest.mark.parametrize("question", QUESTIONS, ids=lambda q: q[0])
+def test_cli_answers_cold_warm_and_uncached_are_identical(question, fmt, tmp_path):
+    args = (*question, "--format", fmt, "configs")
+    off = run_cli("--cache-dir", "off", *args)
+    cold = run_cli("--cache-dir", str(tmp_path), *args)
+    assert list(tmp_path.glob("tree-*.sqlite")), "the first answer is stored"
+    warm = run_cli("--cache-dir", str(tmp_path), *args)
+    assert off == cold == warm
+    assert off.returncode in (0, 1) and off.stdout
+
+
+def _tree(tmp_path: Path) -> Path:
+    root = tmp_path / "configs"
+    shutil.copytree(CONFIGS, root)
+    return root
+
+
+def test_corrupt_cache_is_ignored_and_rebuilt(tmp_path):
+    root = _tree(tmp_path)
+    cache_dir = tmp_path / "cache"
+    args = ("--cache-dir", str(cache_dir), "what-can", "contact:mia-xyz", str(root))
+    first = run_cli(*args)
+    (db,) = cache_dir.glob("tree-*.sqlite")
+    for garbage in (b"not a database at all" * 100, db.read_bytes()[:200], b""):
+        db.write_bytes(garbage)
+        again = run_cli(*args)
+        assert again == first
+        cache = AnswerCache.open(root, str(cache_dir))
+        assert cache.get(["what-can", "contact:mia-xyz", False]) is not None, "rebuilt"
+
+
+def test_a_changed_input_is_never_answered_from_the_cache(tmp_path):
+    root = _tree(tmp_path)
+    cache_dir = tmp_path / "cache"
+    args = ("--cache-dir", str(cache_dir), "check", "contact:mia-xyz", "read", "sold_product")
+    args += ("--on", "account:xyz-ltd", str(root))
+    before = run_cli(*args)
+    assert run_cli(*args) == before
+    contacts = root / "contacts.yaml"
+    text = contacts.read_text(encoding="utf-8")
+    assert "  - id: mia-xyz\n" in text
+    # Mia leaves: her own account's access must go, whatever the cache holds.
+    contacts.write_text(
+        text.replace("  - id: mia-xyz\n", "  - id: mia-xyz\n    active: false\n"), encoding="utf-8"
+    )
+    after = run_cli(*args)
+    uncached = run_cli("--cache-dir", "off", *args[2:])
+    assert after == uncached
+    assert before.returncode == 0 and after.returncode == 1, (before, after)
+
+
+def test_cache_location_from_option_environment_and_xdg(tmp_path, monkeypatch):
+    from csmconf.cache import cache_dir
+
+    monkeypatch.delenv("CSMCONF_CACHE_DIR", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert cache_dir() == tmp_path / "xdg" / "csmconf"
+    monkeypatch.setenv("CSMCONF_CACHE_DIR", str(tmp_path / "env"))
+    assert cache_dir() == tmp_path / "env"
+    assert cache_dir(str(tmp_path / "opt")) == tmp_path / "opt"
+    assert cache_dir("off") is None
+    monkeypatch.setenv("CSMCONF_CACHE_DIR", "off")
+    assert cache_dir() is None
