@@ -94,7 +94,9 @@ class AnswerCache:
     def __init__(self, directory: Path, root: Path, key: str):
         self.root = Path(root)
         real = os.path.realpath(root)
-        self.path = Path(directory) / f"tree-{hashlib.sha256(real.encode()).hexdigest()[:24]}.sqlite"
+        self.path = (
+            Path(directory) / f"tree-{hashlib.sha256(real.encode()).hexdigest()[:24]}.sqlite"
+        )
         self.key = key
 
     @classmethod
@@ -149,10 +151,7 @@ class AnswerCache:
                 with con:
                     con.executemany(
                         "INSERT OR REPLACE INTO answers VALUES (?, ?)",
-                        [
-                            (_question(q), json.dumps(a, ensure_ascii=False))
-                            for q, a in items
-                        ],
+                        [(_question(q), json.dumps(a, ensure_ascii=False)) for q, a in items],
                     )
             finally:
                 con.close()
@@ -195,3 +194,74 @@ class AnswerCache:
 
 def _question(question: list) -> str:
     return json.dumps(question, ensure_ascii=False, separators=(",", ":"))
+
+
+# -- `compile` of an unchanged tree ---------------------------------------------------------
+
+
+def _out_stamp_path(directory: Path, out: Path) -> Path:
+    real = os.path.realpath(out)
+    return Path(directory) / f"out-{hashlib.sha256(real.encode()).hexdigest()[:24]}.json"
+
+
+def _out_files(out: Path) -> dict[str, list[int]]:
+    """relative POSIX path -> [size, mtime_ns, inode] of every file below `out`."""
+    found: dict[str, list[int]] = {}
+    for dirpath, _dirs, names in os.walk(out):
+        for name in names:
+            full = os.path.join(dirpath, name)
+            st = os.lstat(full)
+            found[Path(os.path.relpath(full, out)).as_posix()] = [
+                st.st_size,
+                st.st_mtime_ns,
+                st.st_ino,
+            ]
+    return found
+
+
+def output_up_to_date(root: Path, out: Path, option: str | None = None) -> list[str] | None:
+    """The files of OUT when a compile would rewrite them byte for byte; else None.
+
+    True when (1) the manifest in OUT names this compiler version and exactly the
+    current digest of every input, (2) the stamp this cache kept when OUT was
+    written has the same inputs and compiler (source included), and (3) every file
+    of OUT is still the one written then (same set, size, mtime and inode). Only
+    outputs written without any diagnostic are stamped, so nothing is left unsaid.
+    """
+    directory = cache_dir(option)
+    if directory is None or not Path(out).is_dir():
+        return None
+    try:
+        stamp = json.loads(_out_stamp_path(directory, out).read_text(encoding="utf-8"))
+        manifest = json.loads((Path(out) / "manifest.json").read_text(encoding="utf-8"))
+        digests, _notes = input_digests(root, exclude=out)
+        if manifest.get("compiler", {}).get("version") != __version__:
+            return None
+        if {p: v.get("sha256") for p, v in manifest.get("inputs", {}).items()} != digests:
+            return None
+        if stamp.get("state") != state_key(root, exclude=out):
+            return None
+        if stamp.get("files") != _out_files(out):
+            return None
+        return sorted(stamp["files"], key=lambda p: p.encode())
+    except (OSError, ValueError, TypeError, AttributeError, KeyError):
+        return None
+
+
+def record_output(root: Path, out: Path, key: str, option: str | None = None) -> None:
+    """Stamp OUT as just written from the tree whose state key was `key` (before compiling)."""
+    directory = cache_dir(option)
+    if directory is None:
+        return
+    try:
+        if state_key(root, exclude=out) != key:
+            return  # the tree changed while compiling
+        body = json.dumps({"state": key, "files": _out_files(out)}, sort_keys=True)
+        Path(directory).mkdir(parents=True, exist_ok=True)
+        target = _out_stamp_path(directory, out)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=directory)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(body)
+        os.replace(tmp, target)
+    except OSError:
+        pass

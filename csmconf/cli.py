@@ -577,12 +577,22 @@ def graph(directory, config_opt, drawing, output, strict, quiet, verbose):
 @common
 def compile_command(directory, config_opt, out_dir, check_only, fmt, strict, quiet, verbose):
     """Validate, then write every output atomically (or --check it)."""
-    from .emit import compare_outputs, render_outputs, write_outputs
+    from . import cache
 
     out = Out(fmt, quiet, verbose)
     root = _config_dir(directory, config_opt)
     target = Path(out_dir)
+    cache_opt = (click.get_current_context().find_root().obj or {}).get("cache_dir")
+    if not check_only:
+        unchanged = cache.output_up_to_date(root, target, cache_opt)
+        if unchanged is not None:  # same inputs, same compiler, OUT as written: nothing to do
+            _report(out, [], root, extra={"command": "compile", "written": unchanged})
+            out.log(f"{target} is up to date ({len(unchanged)} files); nothing written")
+            sys.exit(EXIT_OK)
+    key = cache.state_key(root, exclude=target) if cache.cache_dir(cache_opt) else None
     result = _compile(root, out, exclude=target, strict=strict)
+    from .emit import compare_outputs, render_outputs, write_outputs
+
     if result.failed(strict):
         _report(out, result.diagnostics, root, extra={"command": "compile", **_tests_extra(result)})
         out.log("errors found: nothing written")
@@ -607,6 +617,8 @@ def compile_command(directory, config_opt, out_dir, check_only, fmt, strict, qui
         write_outputs(files, target)
     except OSError as exc:
         _fail(f"cannot write {target}: {exc}")
+    if key is not None and not result.diagnostics:
+        cache.record_output(root, target, key, cache_opt)
     _report(out, result.diagnostics, root, extra={"command": "compile", "written": sorted(files)})
     out.log(f"wrote {len(files)} files to {target}")
     sys.exit(EXIT_OK)

@@ -143,3 +143,77 @@ def test_cache_location_from_option_environment_and_xdg(tmp_path, monkeypatch):
     assert cache_dir("off") is None
     monkeypatch.setenv("CSMCONF_CACHE_DIR", "off")
     assert cache_dir() is None
+
+
+def test_unchanged_compile_skips_only_when_inputs_compiler_and_out_all_match(tmp_path):
+    root = _tree(tmp_path)
+    out = tmp_path / "out"
+    cache_dir = tmp_path / "cache"
+    args = ("--cache-dir", str(cache_dir), "compile", str(root), "-o", str(out))
+    first = run_cli(*args)
+    assert first.returncode == 0 and "wrote" in first.stderr
+    written = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    second = run_cli(*args)
+    assert second.returncode == 0 and "up to date" in second.stderr, second.stderr
+    assert second.stdout == first.stdout
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == written
+    # JSON report: the same list of files either way
+    assert (
+        run_cli(*args, "--format", "json").stdout
+        == run_cli(
+            "--cache-dir", "off", "compile", str(root), "-o", str(out), "--format", "json"
+        ).stdout
+    )
+
+    # an output file edited by hand: rewritten
+    (out / "manifest.json").write_bytes(written[out / "manifest.json"] + b" ")
+    third = run_cli(*args)
+    assert "wrote" in third.stderr
+    assert (out / "manifest.json").read_bytes() == written[out / "manifest.json"]
+    # a stray file in OUT: recompiled (the swap removes it)
+    (out / "stray.txt").write_text("x")
+    assert "wrote" in run_cli(*args).stderr and not (out / "stray.txt").exists()
+    assert "up to date" in run_cli(*args).stderr
+    # a changed input: recompiled, and the output follows
+    settings = root / "settings.yaml"
+    settings.write_text(settings.read_text(encoding="utf-8") + "\n# a comment\n", encoding="utf-8")
+    fourth = run_cli(*args)
+    assert "wrote" in fourth.stderr
+    manifest = (out / "manifest.json").read_text(encoding="utf-8")
+    assert manifest != written[out / "manifest.json"].decode()
+    # a deleted output: rewritten
+    (out / "acl" / "rules.json").unlink()
+    assert "wrote" in run_cli(*args).stderr and (out / "acl" / "rules.json").is_file()
+
+
+def test_a_compile_with_warnings_is_never_skipped(tmp_path):
+    """Only clean outputs are stamped: a skipped compile could not repeat the warnings."""
+    from csmconf.cache import output_up_to_date
+
+    root = _tree(tmp_path)
+    out = tmp_path / "out"
+    cache_dir = tmp_path / "cache"
+    args = ("--cache-dir", str(cache_dir), "compile", str(root), "-o", str(out))
+    assert run_cli(*args).returncode == 0
+    assert output_up_to_date(root, out, str(cache_dir)) is not None
+    # an unused role: CSM702, a warning; compile still writes, and must say so every time
+    (root / "unused.yaml").write_text(
+        "version: 1\nroles:\n  - id: nobody_holds_me\n    name: Unused\n    kind: external\n",
+        encoding="utf-8",
+    )
+    for _ in range(2):
+        r = run_cli(*args)
+        assert r.returncode == 0 and "CSM702" in r.stdout and "wrote" in r.stderr, r
+        assert output_up_to_date(root, out, str(cache_dir)) is None
+    (root / "unused.yaml").unlink()
+    assert "wrote" in run_cli(*args).stderr
+    assert output_up_to_date(root, out, str(cache_dir)) is not None
+    # a different compiler (its source digest) is a miss
+    import csmconf.cache as cache_module
+
+    saved = cache_module._COMPILER
+    cache_module._COMPILER = "another compiler"
+    try:
+        assert output_up_to_date(root, out, str(cache_dir)) is None
+    finally:
+        cache_module._COMPILER = saved
