@@ -138,3 +138,84 @@ def render_what_can(rows: list[list[str]], principal: str, fmt: str) -> str:
             ],
         }
     )
+
+
+# -- validate: its report as plain data ------------------------------------------------------
+
+
+def validation_data(result) -> dict:
+    """A `pipeline.Compilation`'s diagnostics (before --strict) and test results as plain data."""
+    return {
+        "diagnostics": [
+            {
+                "code": d.code,
+                "message": d.message,
+                "place": list(d.place),
+                "related": [[list(r.place), r.message] for r in d.related],
+                "hint": d.hint,
+            }
+            for d in result.diagnostics
+        ],
+        "tests": {
+            "run": result.tests_run,
+            "total": len(result.config.tests),
+            "results": [
+                {
+                    "name": t.name,
+                    "passed": t.passed,
+                    "place": list(t.row.place),
+                    "failures": list(t.failures),
+                }
+                for t in result.test_results
+            ],
+        },
+    }
+
+
+def diagnostics_from(data: dict) -> list:
+    from .diagnostics import Diagnostic, Place, Related
+
+    return [
+        Diagnostic(
+            d["code"],
+            d["message"],
+            Place(*d["place"]),
+            related=tuple(Related(Place(*p), m) for p, m in d["related"]),
+            hint=d["hint"],
+        )
+        for d in data["diagnostics"]
+    ]
+
+
+def tests_extra(tests: dict, root: Path) -> dict:
+    """The `tests` member of a JSON report."""
+    show = PathShower(root)
+    results = [
+        {
+            "name": t["name"],
+            "passed": t["passed"],
+            "place": f"{show(t['place'][0])}:{t['place'][1]}:{t['place'][2]}",
+            "failures": t["failures"],
+        }
+        for t in tests["results"]
+    ]
+    passed = sum(1 for t in results if t["passed"])
+    return {
+        "tests": {
+            "run": tests["run"],
+            "total": tests["total"],
+            "passed": passed,
+            "failed": len(results) - passed,
+            "results": results,
+        }
+    }
+
+
+def tests_line(tests: dict) -> str | None:
+    total = tests["total"]
+    if not total:
+        return None
+    if not tests["run"]:
+        return f"access tests: not run ({total} declared): the configuration has errors"
+    passed = sum(1 for t in tests["results"] if t["passed"])
+    return f"access tests: {passed} of {total} passed"

@@ -175,14 +175,32 @@ def main(ctx: click.Context, cache_dir: str | None) -> None:
 @common
 def validate(directory, config_opt, fmt, strict, quiet, verbose):
     """Load, validate, build the graph, run every check and the tests."""
+    from .answers import diagnostics_from, tests_extra, tests_line, validation_data
+    from .diagnostics import count
+    from .diagnostics import strict as strict_diagnostics
+
     out = Out(fmt, quiet, verbose)
     root = _config_dir(directory, config_opt)
-    result = _compile(root, out, strict=strict)
-    _report(out, result.diagnostics, root, extra={"command": "validate", **_tests_extra(result)})
-    line = _tests_line(result)
+    started = time.perf_counter()
+    answer, store = _cached_answer(root, ["validate"])
+    if answer is None:
+        answer = validation_data(_compile(root, out))
+        store(answer)
+    else:
+        out.log(
+            f"compiled {root}: unchanged, report from the cache in "
+            f"{time.perf_counter() - started:.2f}s",
+            level=1,
+        )
+    diags = diagnostics_from(answer)
+    if strict:
+        diags = strict_diagnostics(diags)
+    _report(out, diags, root, extra={"command": "validate", **tests_extra(answer["tests"], root)})
+    line = tests_line(answer["tests"])
     if line and fmt == "text" and not quiet:
         out.doc(line + "\n")
-    sys.exit(EXIT_FOUND if result.failed(strict) else EXIT_OK)
+    errors, warnings = count(diags)
+    sys.exit(EXIT_FOUND if errors or (strict and warnings) else EXIT_OK)
 
 
 @main.command("test")

@@ -217,3 +217,17 @@ def test_a_compile_with_warnings_is_never_skipped(tmp_path):
         assert output_up_to_date(root, out, str(cache_dir)) is None
     finally:
         cache_module._COMPILER = saved
+
+
+CASE_DIRS = sorted((Path(__file__).parent / "cases").glob("*/*/config"))
+
+
+@pytest.mark.parametrize("case", CASE_DIRS, ids=lambda p: f"{p.parent.parent.name}/{p.parent.name}")
+def test_validate_report_from_the_cache_equals_a_fresh_one_on_every_fixture(case, tmp_path):
+    """Every fixture, valid or not: cached validate reports are the fresh ones, byte for byte."""
+    for fmt, strict in (("text", ()), ("json", ()), ("sarif", ("--strict",))):
+        args = ("validate", str(case), "--format", fmt, *strict)
+        fresh = run_cli("--cache-dir", "off", *args)
+        cold = run_cli("--cache-dir", str(tmp_path), *args)
+        warm = run_cli("--cache-dir", str(tmp_path), *args)
+        assert fresh == cold == warm, (fmt, strict)
