@@ -461,8 +461,14 @@ def _question(corpus: str) -> list[str]:
                 for line in fh:
                     if line.lstrip().startswith("- id:"):
                         ident = line.split(":", 1)[1].strip().strip('"')
-                        return ["check", f"contact:{ident}", "read", "case", "--on",
-                                "account:abc-corp"]
+                        return [
+                            "check",
+                            f"contact:{ident}",
+                            "read",
+                            "case",
+                            "--on",
+                            "account:abc-corp",
+                        ]
     raise SystemExit("no contact found in the corpus")
 
 

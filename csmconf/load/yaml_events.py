@@ -22,7 +22,7 @@ import yaml
 from yaml import events as ev
 
 from ..diagnostics import Diagnostic, Place, Related
-from .positions import Node
+from .positions import Node, ScalarNode
 
 #: Collections nested deeper than this are refused (CSM104): the builder recurses, and
 #: no configuration needs more than a handful of levels.
@@ -288,7 +288,10 @@ class _Builder:
                 sm.line + 1,
                 sm.column + 1,
             )
-        node = Node(sm.line + 1, sm.column + 1, em.line + 1, em.column + 1)
+        line = sm.line + 1
+        node = ScalarNode(
+            line, sm.column + 1, line if em.line == sm.line else em.line + 1, em.column + 1
+        )
         if event.implicit[0] and not isinstance(value, str):
             node.raw = text
         return value, node, 1
