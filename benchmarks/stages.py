@@ -61,7 +61,8 @@ def main() -> int:
     run_tests(config, engine)
     stage("tests")
     if args.compile:
-        from csmconf.emit import acl, review, rows as rows_mod, sql
+        from csmconf.emit import acl, review, sql
+        from csmconf.emit import rows as rows_mod
         from csmconf.emit.sql_quote import DIALECTS, dialect
 
         model = rows_mod.build_model(config, engine)
