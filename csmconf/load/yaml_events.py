@@ -454,9 +454,8 @@ def _plain_scalar(event):
     text = event.value
     plain = event.implicit[0]
     value = resolve_plain(text) if plain else text
-    if value.__class__ is str:
-        if "\x00" in value:
-            return _NUL, None
+    if value.__class__ is str and "\x00" in value:
+        return _NUL, None
     sm, em = event.start_mark, event.end_mark
     line = sm.line + 1
     node = ScalarNode(
