@@ -84,6 +84,8 @@ class Interp:
         self.python, sep, src = spec.partition("::")
         self.src = os.path.abspath(src) if sep else None
         self.env = dict(os.environ)
+        # Time the work, not the answer cache (csmconf/cache.py); --table sets it per row.
+        self.env.setdefault("CSMCONF_CACHE_DIR", "off")
         if self.src:
             old = self.env.get("PYTHONPATH")
             self.env["PYTHONPATH"] = self.src + (os.pathsep + old if old else "")
