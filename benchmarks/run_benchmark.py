@@ -545,8 +545,8 @@ def table(args, interps, corpus, mb, work) -> int:
     base = results.get(("--", "pyyaml"))
     base_med = statistics.median(r["wall"] for r in base) if base else None
     print(f"\n{mb:.2f} MB corpus {corpus}; {args.repeat} interleaved rounds; shared machine")
-    print("| build | what | min | median | peak RSS | median / PyYAML load |")
-    print("| --- | --- | ---: | ---: | ---: | ---: |")
+    print("| build | what | min | median | median CPU | peak RSS | median / PyYAML load |")
+    print("| --- | --- | ---: | ---: | ---: | ---: | ---: |")
     for row in rows:
         labels = ["--"] if row in BASELINES else [it.label for it in interps]
         for label in labels:
@@ -558,6 +558,7 @@ def table(args, interps, corpus, mb, work) -> int:
             ratio = f"{med / base_med:.3f}" if base_med else "n/a"
             print(
                 f"| {label} | {ROW_TITLES[row]} | {min(walls):.3f} s | {med:.3f} s | "
+                f"{statistics.median(r['cpu'] for r in rs):.3f} s | "
                 f"{max(r['rss_mb'] for r in rs):.0f} MB | {ratio} |"
             )
     if args.json:
