@@ -110,16 +110,6 @@ def _tests_extra(result) -> dict:
     }
 
 
-def _tests_line(result) -> str | None:
-    total = len(result.config.tests)
-    if not total:
-        return None
-    if not result.tests_run:
-        return f"access tests: not run ({total} declared): the configuration has errors"
-    passed = sum(1 for t in result.test_results if t.passed)
-    return f"access tests: {passed} of {total} passed"
-
-
 def common(fn):
     """Options shared by every command that reports diagnostics."""
     fn = click.option(
@@ -175,12 +165,24 @@ def main(ctx: click.Context, cache_dir: str | None) -> None:
 @common
 def validate(directory, config_opt, fmt, strict, quiet, verbose):
     """Load, validate, build the graph, run every check and the tests."""
-    from .answers import diagnostics_from, tests_extra, tests_line, validation_data
-    from .diagnostics import count
-    from .diagnostics import strict as strict_diagnostics
+    from .answers import tests_extra, tests_line
 
     out = Out(fmt, quiet, verbose)
     root = _config_dir(directory, config_opt)
+    answer, diags, failed = _validation(root, out, strict)
+    _report(out, diags, root, extra={"command": "validate", **tests_extra(answer["tests"], root)})
+    line = tests_line(answer["tests"])
+    if line and fmt == "text" and not quiet:
+        out.doc(line + "\n")
+    sys.exit(EXIT_FOUND if failed else EXIT_OK)
+
+
+def _validation(root: Path, out: Out, strict: bool):
+    """(validation data, diagnostics as reported, failed?) from the cache or a fresh compile."""
+    from .answers import diagnostics_from, validation_data
+    from .diagnostics import count
+    from .diagnostics import strict as strict_diagnostics
+
     started = time.perf_counter()
     answer, store = _cached_answer(root, ["validate"])
     if answer is None:
@@ -195,12 +197,8 @@ def validate(directory, config_opt, fmt, strict, quiet, verbose):
     diags = diagnostics_from(answer)
     if strict:
         diags = strict_diagnostics(diags)
-    _report(out, diags, root, extra={"command": "validate", **tests_extra(answer["tests"], root)})
-    line = tests_line(answer["tests"])
-    if line and fmt == "text" and not quiet:
-        out.doc(line + "\n")
     errors, warnings = count(diags)
-    sys.exit(EXIT_FOUND if errors or (strict and warnings) else EXIT_OK)
+    return answer, diags, bool(errors or (strict and warnings))
 
 
 @main.command("test")
@@ -209,17 +207,19 @@ def validate(directory, config_opt, fmt, strict, quiet, verbose):
 @common
 def test_command(directory, config_opt, fmt, strict, quiet, verbose):
     """Run the `tests:` assertions of the configuration."""
+    from .answers import tests_extra, tests_line
+
     out = Out(fmt, quiet, verbose)
     root = _config_dir(directory, config_opt)
-    result = _compile(root, out, strict=strict)
-    _report(out, result.diagnostics, root, extra={"command": "test", **_tests_extra(result)})
+    answer, diags, failed = _validation(root, out, strict)
+    _report(out, diags, root, extra={"command": "test", **tests_extra(answer["tests"], root)})
     if fmt == "text" and not quiet:
-        for t in result.test_results:
-            out.doc(f"{'PASS' if t.passed else 'FAIL'}  {t.name}\n")
-        line = _tests_line(result)
+        for t in answer["tests"]["results"]:
+            out.doc(f"{'PASS' if t['passed'] else 'FAIL'}  {t['name']}\n")
+        line = tests_line(answer["tests"])
         if line:
             out.doc(line + "\n")
-    sys.exit(EXIT_FOUND if result.failed(strict) else EXIT_OK)
+    sys.exit(EXIT_FOUND if failed else EXIT_OK)
 
 
 def _query_setup(directory, config_opt, fmt, strict, quiet, verbose):

@@ -225,9 +225,15 @@ CASE_DIRS = sorted((Path(__file__).parent / "cases").glob("*/*/config"))
 @pytest.mark.parametrize("case", CASE_DIRS, ids=lambda p: f"{p.parent.parent.name}/{p.parent.name}")
 def test_validate_report_from_the_cache_equals_a_fresh_one_on_every_fixture(case, tmp_path):
     """Every fixture, valid or not: cached validate reports are the fresh ones, byte for byte."""
-    for fmt, strict in (("text", ()), ("json", ()), ("sarif", ("--strict",))):
-        args = ("validate", str(case), "--format", fmt, *strict)
+    for command, fmt, strict in (
+        ("validate", "text", ()),
+        ("validate", "json", ()),
+        ("validate", "sarif", ("--strict",)),
+        ("test", "text", ()),
+        ("test", "github", ("--strict",)),
+    ):
+        args = (command, str(case), "--format", fmt, *strict)
         fresh = run_cli("--cache-dir", "off", *args)
         cold = run_cli("--cache-dir", str(tmp_path), *args)
         warm = run_cli("--cache-dir", str(tmp_path), *args)
-        assert fresh == cold == warm, (fmt, strict)
+        assert fresh == cold == warm, (command, fmt, strict)
