@@ -39,3 +39,16 @@ def test_exit_codes_in_a_real_process_match_in_process(tmp_path):
 def test_compile_check_in_a_real_process():
     r = run_cli_subprocess("compile", "configs", "-o", "generated", "--check")
     assert r.returncode == 0, r.stderr
+
+
+def test_quick_exit_flushes_everything_through_a_pipe(tmp_path):
+    """The process leaves with os._exit (csmconf/runtime.py): all of stdout must be there."""
+    args = ("who-can", "read", "case", "--on", "account:abc-corp", "--format", "json")
+    env = {"CSMCONF_CACHE_DIR": "off"}
+    real = run_cli_subprocess(*args, env=env)
+    assert real.returncode == 0
+    assert real.stdout == run_cli(*args, env=env).stdout
+    assert json.loads(real.stdout)["principals"]
+    out = tmp_path / "graph.dot"
+    drawn = run_cli_subprocess("graph", "configs", "-o", str(out))
+    assert drawn.returncode == 0 and out.read_text(encoding="utf-8").rstrip().endswith("}")
