@@ -219,3 +219,47 @@ def tests_line(tests: dict) -> str | None:
         return f"access tests: not run ({total} declared): the configuration has errors"
     passed = sum(1 for t in tests["results"] if t["passed"])
     return f"access tests: {passed} of {total} passed"
+
+
+# -- check: every answer of one principal at once ------------------------------------------
+
+
+def _check_question(principal: str, level: str, table: str, target: str, strict: bool) -> list:
+    return ["check", principal, level, table, target, strict]
+
+
+def principal_checks(engine, principal, strict: bool) -> list[tuple[list, object]]:
+    """Every `check` answer of `principal` that is not denied, and what a warm lookup needs.
+
+    `engine.effective` names every (level, table, target) the principal is not
+    denied (the engine tests it equal to `decide` on every target); each is
+    answered by `decide` itself. With the marker `check-complete` and the
+    list of declared targets, any other question of this principal on a
+    declared target is `denied` with no path, which is what `decide` answers.
+    """
+    ref = f"{principal.kind}:{principal.id}"
+    lookup = engine.config.lookup
+    items: list[tuple[list, object]] = []
+    for level, table, target in engine.effective(principal):
+        d = engine.decide(principal, level, table, lookup(target), explain=True)
+        items.append((_check_question(ref, level, table, target, strict), decision_data(d)))
+    items.extend((["target", f"{t.kind}:{t.id}"], True) for t in engine.targets())
+    items.append((["check-complete", ref, strict], True))
+    return items
+
+
+def cached_check(cache, principal: str, level: str, table: str, target: str, strict: bool):
+    """The answer to one `check` from the cache, or None when it cannot be known from it."""
+    answer = cache.get(_check_question(principal, level, table, target, strict))
+    if answer is not None:
+        return answer
+    if cache.get(["check-complete", principal, strict]) and cache.get(["target", target]):
+        return {
+            "principal": principal,
+            "level": level,
+            "table": table,
+            "target": target,
+            "decision": "denied",
+            "paths": [],
+        }
+    return None

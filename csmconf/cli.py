@@ -239,12 +239,17 @@ def _query_setup(directory, config_opt, fmt, strict, quiet, verbose):
     return out, root, result
 
 
-def _cached_answer(root: Path, question: list):
-    """(cached answer or None, function storing a fresh one): see cache.py."""
+def _answer_cache(root: Path):
+    """The answer cache of the tree at `root` (cache.py), or None when caching is off."""
     from .cache import AnswerCache
 
     obj = click.get_current_context().find_root().obj or {}
-    cache = AnswerCache.open(root, obj.get("cache_dir"))
+    return AnswerCache.open(root, obj.get("cache_dir"))
+
+
+def _cached_answer(root: Path, question: list):
+    """(cached answer or None, function storing a fresh one): see cache.py."""
+    cache = _answer_cache(root)
     if cache is None:
         return None, lambda answer: None
     return cache.get(question), lambda answer: cache.put(question, answer)
@@ -273,16 +278,19 @@ def check(
     principal, level, table, target, explain, directory, config_opt, fmt, strict, quiet, verbose
 ):
     """Answer one access question: allowed, conditional or denied."""
-    from .answers import decision_data, render_check
+    from .answers import cached_check, decision_data, principal_checks, render_check
 
     root = _config_dir(directory, config_opt)
-    answer, store = _cached_answer(root, ["check", principal, level, table, target, strict])
+    cache = _answer_cache(root)
+    answer = cached_check(cache, principal, level, table, target, strict) if cache else None
     if answer is None:
         _out, root, result = _query_setup(directory, config_opt, fmt, strict, quiet, verbose)
         p = _lookup(result, principal, ("contact", "consumer", "user"), "principal")
         t = _lookup(result, target, ("account", "sold_product"), "target")
         answer = decision_data(result.engine.decide(p, level, table, t, explain=True))
-        store(answer)
+        if cache is not None:  # this principal's other questions are warm from now on
+            question = ["check", principal, level, table, target, strict]
+            cache.put_many([*principal_checks(result.engine, p, strict), (question, answer)])
     sys.stdout.write(render_check(answer, root, fmt, explain))
     sys.exit(EXIT_FOUND if answer["decision"] == "denied" else EXIT_OK)
 

@@ -237,3 +237,41 @@ def test_validate_report_from_the_cache_equals_a_fresh_one_on_every_fixture(case
         cold = run_cli("--cache-dir", str(tmp_path), *args)
         warm = run_cli("--cache-dir", str(tmp_path), *args)
         assert fresh == cold == warm, (command, fmt, strict)
+
+
+def test_one_check_makes_every_check_of_that_principal_warm_and_equal(example, tmp_path):
+    """After one question of a principal, every question of it comes from the cache, unchanged."""
+    from csmconf.answers import cached_check, principal_checks
+
+    engine, config = example.engine, example.config
+    cache = AnswerCache(tmp_path, CONFIGS, state_key(CONFIGS))
+    for p in config.principals:
+        ref = f"{p.kind}:{p.id}"
+        assert cached_check(cache, ref, "read", "case", "account:abc-corp", False) is None
+        cache.put_many(principal_checks(engine, p, False))
+        for t in engine.targets():
+            for table in vocabulary.TABLES:
+                for level in vocabulary.LEVELS:
+                    fresh = decision_data(engine.decide(p, level, table, t, explain=True))
+                    cached = cached_check(cache, ref, level, table, f"{t.kind}:{t.id}", False)
+                    assert cached == fresh, (ref, level, table, t)
+        # an unknown target is never answered from the cache: the CLI reports it (exit 2)
+        assert cached_check(cache, ref, "read", "case", "account:no-such", False) is None
+        assert cached_check(cache, ref, "read", "case", "account:abc-corp", True) is None
+
+
+def test_cli_check_of_another_target_after_one_question_is_warm(tmp_path):
+    cache = ("--cache-dir", str(tmp_path))
+    first = ("check", "contact:mia-xyz", "read", "case", "--on", "account:abc-corp")
+    assert run_cli(*cache, *first).returncode == 1
+    from csmconf.answers import cached_check
+
+    stored = AnswerCache.open(CONFIGS, str(tmp_path))
+    for table in vocabulary.TABLES:  # asked nothing of these yet: known from the cache
+        assert cached_check(stored, "contact:mia-xyz", "read", table, "account:xyz-ltd", False)
+    for target in ("account:xyz-ltd", "account:abc-corp", "account:gsi-tech"):
+        for table in ("case", "sold_product", "account"):
+            args = ("check", "contact:mia-xyz", "read", table, "--on", target, "--explain")
+            assert run_cli(*cache, *args) == run_cli("--cache-dir", "off", *args)
+    unknown = run_cli(*cache, "check", "contact:mia-xyz", "read", "case", "--on", "account:nope")
+    assert unknown.returncode == 2 and "unknown target" in unknown.stderr
