@@ -14,9 +14,12 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..diagnostics import Diagnostic, Place
-from .yaml_events import ParsedDocument, parse_text
+
+if TYPE_CHECKING:
+    from .yaml_events import ParsedDocument
 
 #: A single file larger than this is refused (CSM104) before it is parsed.
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -171,6 +174,9 @@ def decode(raw: bytes, rel: str) -> tuple[str | None, Diagnostic | None]:
 
 
 def _parse_one(rel: str, real: Path) -> tuple[ParsedDocument, bytes | None]:
+    # Imported here: `discover` alone (the answer cache's digests) needs no YAML parser.
+    from .yaml_events import ParsedDocument, parse_text
+
     try:
         size = real.stat().st_size
         if size > MAX_FILE_BYTES:
