@@ -84,6 +84,8 @@ class Interp:
         self.python, sep, src = spec.partition("::")
         self.src = os.path.abspath(src) if sep else None
         self.env = dict(os.environ)
+        # Time the work, not the answer cache (csmconf/cache.py); --table sets it per row.
+        self.env.setdefault("CSMCONF_CACHE_DIR", "off")
         if self.src:
             old = self.env.get("PYTHONPATH")
             self.env["PYTHONPATH"] = self.src + (os.pathsep + old if old else "")
@@ -235,6 +237,19 @@ def main(argv=None) -> int:
         "--allow-failure", action="store_true", help="keep timing when a run exits non-zero"
     )
     ap.add_argument("--json", metavar="FILE", help="write every measurement here")
+    ap.add_argument(
+        "--table",
+        action="store_true",
+        help="the issue-8 table: PyYAML load, check-jsonschema, validate, compile, warm check, "
+        "unchanged recompile, interleaved, with ratios to the PyYAML load",
+    )
+    ap.add_argument(
+        "--skip",
+        action="append",
+        default=[],
+        metavar="ROW",
+        help="leave a row of --table out (e.g. --skip jsonschema)",
+    )
     args = ap.parse_args(argv)
     sys.stdout.reconfigure(line_buffering=True)
 
@@ -255,6 +270,8 @@ def main(argv=None) -> int:
     try:
         if args.profile:
             return profile(args, interps, corpus, work)
+        if args.table:
+            return table(args, interps, corpus, mb, work)
         return timing(args, interps, kinds, corpus, mb, work)
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -400,6 +417,162 @@ def timing(args, interps, kinds, corpus, mb, work) -> int:
         }
         with open(args.json, "w", encoding="utf-8") as fh:
             json.dump(doc, fh, indent=2)
+    return 0
+
+
+# ------------------------------------------------------------------ --table
+PYYAML_LOAD = r"""
+import os, sys, yaml
+for dp, dns, fns in os.walk(sys.argv[1]):
+    dns[:] = sorted(d for d in dns if not d.startswith("."))
+    for fn in sorted(fns):
+        if fn.endswith((".yaml", ".yml")) and not fn.startswith("."):
+            with open(os.path.join(dp, fn), "rb") as fh:
+                yaml.load(fh, Loader=yaml.CSafeLoader)
+"""
+
+BASELINES = ("pyyaml", "jsonschema")
+ROWS = ("pyyaml", "jsonschema", "validate", "compile", "warm-check", "recompile")
+ROW_TITLES = {
+    "pyyaml": "PyYAML CSafeLoader load of every file",
+    "jsonschema": "check-jsonschema with schemas/",
+    "validate": "csmconf validate (no cache)",
+    "compile": "csmconf compile -o OUT (no cache, OUT empty)",
+    "warm-check": "csmconf check, unchanged tree (cache warm)",
+    "recompile": "csmconf compile, unchanged tree, OUT up to date",
+}
+
+
+def _yaml_files(corpus: str) -> list[str]:
+    found = []
+    for dp, dns, fns in os.walk(corpus):
+        dns[:] = sorted(d for d in dns if not d.startswith("."))
+        found += [
+            os.path.join(dp, fn)
+            for fn in sorted(fns)
+            if fn.endswith((".yaml", ".yml")) and not fn.startswith(".")
+        ]
+    return found
+
+
+def _question(corpus: str) -> list[str]:
+    """`check` of the corpus's first contact on its reserved customer, abc-corp."""
+    for path in _yaml_files(corpus):
+        if "contacts" in path.replace(os.sep, "/").rsplit("/", 2)[-2:][0] + path[-15:]:
+            with open(path, encoding="utf-8") as fh:
+                for line in fh:
+                    if line.lstrip().startswith("- id:"):
+                        ident = line.split(":", 1)[1].strip().strip('"')
+                        return [
+                            "check",
+                            f"contact:{ident}",
+                            "read",
+                            "case",
+                            "--on",
+                            "account:abc-corp",
+                        ]
+    raise SystemExit("no contact found in the corpus")
+
+
+def table(args, interps, corpus, mb, work) -> int:
+    """Every row, every build, interleaved round by round; baselines once per round."""
+    repo = os.path.dirname(HERE)
+    schema = os.path.join(repo, "schemas", "csmconf.schema.json")
+    checker = os.path.join(os.path.dirname(sys.executable), "check-jsonschema")
+    files = _yaml_files(corpus)
+    rows = [r for r in ROWS if r not in args.skip]
+    if "jsonschema" in rows and not os.path.exists(checker):
+        print(f"check-jsonschema not found next to {sys.executable}: row left out")
+        rows.remove("jsonschema")
+    question = _question(corpus)
+    stdout, stderr = os.path.join(work, "stdout"), os.path.join(work, "stderr")
+    results: dict[tuple[str, str], list[dict]] = {}
+
+    def env_of(it, cached: bool) -> dict:
+        env = dict(it.env)
+        env["CSMCONF_CACHE_DIR"] = os.path.join(work, f"cache-{it.label}") if cached else "off"
+        return env
+
+    def argv_of(it, row: str) -> tuple[list[str], dict]:
+        out = os.path.join(work, f"out-{it.label}")
+        if row == "pyyaml":
+            return [sys.executable, "-c", PYYAML_LOAD, corpus], dict(os.environ)
+        if row == "jsonschema":
+            return [checker, "--schemafile", schema, *files], dict(os.environ)
+        if row == "validate":
+            return [it.python, *command("validate", corpus, out)], env_of(it, False)
+        if row == "compile":
+            shutil.rmtree(out, ignore_errors=True)
+            return [it.python, *command("compile", corpus, out)], env_of(it, False)
+        if row == "warm-check":
+            return [it.python, "-m", "csmconf", *question, corpus], env_of(it, True)
+        return [it.python, "-m", "csmconf", "compile", corpus, "-o", out + "-kept"], env_of(
+            it, True
+        )
+
+    def run(label, it, row, rep, timed=True):
+        argv, env = argv_of(it, row)
+        r = run_once(argv, env, work, args.timeout, stdout, stderr)
+        ok = r["exit"] == 0 or (row == "warm-check" and r["exit"] == 1)
+        print(
+            f"{'rep ' + str(rep + 1) if timed else 'prime'}  {label:>2} {row:10s} "
+            f"{fmt_s(r['wall'])}  cpu {r['cpu']:7.2f} s  rss {r['rss_mb']:7.1f} MB  "
+            f"exit {r['exit']}",
+            flush=True,
+        )
+        if not ok and not args.allow_failure:
+            print(tail(stderr))
+            raise SystemExit(f"{label} {row} exited {r['exit']}")
+        if timed:
+            results.setdefault((label, row), []).append(r)
+
+    # Prime the caches: one answered question, one compiled OUT per build (untimed).
+    for it in interps:
+        if "warm-check" in rows:
+            run(it.label, it, "warm-check", 0, timed=False)
+        if "recompile" in rows:
+            shutil.rmtree(os.path.join(work, f"out-{it.label}-kept"), ignore_errors=True)
+            run(it.label, it, "recompile", 0, timed=False)
+    for rep in range(args.repeat):
+        order = interps if rep % 2 == 0 else list(reversed(interps))
+        for row in rows:
+            if row in BASELINES:
+                run("--", interps[0], row, rep)
+                continue
+            for it in order:
+                run(it.label, it, row, rep)
+
+    base = results.get(("--", "pyyaml"))
+    base_med = statistics.median(r["wall"] for r in base) if base else None
+    print(f"\n{mb:.2f} MB corpus {corpus}; {args.repeat} interleaved rounds; shared machine")
+    print("| build | what | min | median | median CPU | peak RSS | median / PyYAML load |")
+    print("| --- | --- | ---: | ---: | ---: | ---: | ---: |")
+    for row in rows:
+        labels = ["--"] if row in BASELINES else [it.label for it in interps]
+        for label in labels:
+            rs = results.get((label, row))
+            if not rs:
+                continue
+            walls = [r["wall"] for r in rs]
+            med = statistics.median(walls)
+            ratio = f"{med / base_med:.3f}" if base_med else "n/a"
+            print(
+                f"| {label} | {ROW_TITLES[row]} | {min(walls):.3f} s | {med:.3f} s | "
+                f"{statistics.median(r['cpu'] for r in rs):.3f} s | "
+                f"{max(r['rss_mb'] for r in rs):.0f} MB | {ratio} |"
+            )
+    if args.json:
+        with open(args.json, "w", encoding="utf-8") as fh:
+            json.dump(
+                {
+                    "corpus": corpus,
+                    "mb": mb,
+                    "interpreters": {it.label: str(it) for it in interps},
+                    "runs": {f"{lab}/{row}": rs for (lab, row), rs in results.items()},
+                },
+                fh,
+                indent=2,
+            )
     return 0
 
 

@@ -1,3 +1,4 @@
 from .cli import main
+from .runtime import run_and_exit
 
-main()
+run_and_exit(main)

@@ -5,7 +5,8 @@ setup (output, configuration directory, pipeline run) in `cli_requires.py`, what
 each command shows in `views/<command>.py`. Exit codes (CLI.md): 0 success,
 1 errors found (or the command's "no"), 2 could not run, 130 interrupted.
 Heavy libraries are imported inside the commands: `csmconf --help` loads
-neither pydantic, networkx, jinja2 nor psycopg.
+neither pydantic, networkx, jinja2 nor psycopg, and an answer from the cache
+(cache.py, answers.py) loads neither pydantic nor networkx.
 """
 
 from __future__ import annotations
@@ -62,8 +63,20 @@ def _asks_for_sarif(argv: list[str]) -> bool:
 
 @click.group(cls=CsmconfGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="csmconf")
-def main() -> None:
+@click.option(
+    "--cache-dir",
+    metavar="DIR",
+    default=None,
+    help="cache of answers (default: $CSMCONF_CACHE_DIR, else the user cache dir; 'off': none)",
+)
+@click.pass_context
+def main(ctx: click.Context, cache_dir: str | None) -> None:
     """csmconf: compile customer-service access configuration (YAML) into SQL and ACL rules."""
+    from .runtime import pause_cyclic_gc
+
+    ctx.obj = {"cache_dir": cache_dir}
+    # No cyclic GC while a command runs (docs/performance.md); restored when it ends.
+    ctx.call_on_close(pause_cyclic_gc())
 
 
 @main.command()
@@ -71,10 +84,10 @@ def main() -> None:
 @opt.diagnostics
 @requires.output("validate")
 @requires.config
-@requires.compilation()
-def validate(out, root, result):
+@requires.validation
+def validate(out, root, report):
     """Load, validate, build the graph, run every check and the tests."""
-    return views.validate.show(out, result)
+    return views.validate.show(out, report)
 
 
 @main.command("test")
@@ -82,10 +95,10 @@ def validate(out, root, result):
 @opt.diagnostics
 @requires.output("test")
 @requires.config
-@requires.compilation()
-def test_command(out, root, result):
+@requires.validation
+def test_command(out, root, report):
     """Run the `tests:` assertions of the configuration."""
-    return views.test.show(out, result)
+    return views.test.show(out, report)
 
 
 @main.command()
@@ -98,13 +111,24 @@ def test_command(out, root, result):
 @opt.diagnostics
 @requires.output("check")
 @requires.config
-@requires.compilation(run_tests=False, valid=True)
-def check(out, root, result, principal, level, table, target, explain):
+@requires.answer_cache
+def check(out, root, cache, principal, level, table, target, explain):
     """Answer one access question: allowed, conditional or denied."""
-    p = requires.lookup(result, principal, vocabulary.PRINCIPAL_KINDS, "principal")
-    t = requires.lookup(result, target, vocabulary.TARGET_KINDS, "target")
-    decision = result.engine.decide(p, level, table, t, explain=True)
-    return views.check.show(out, result, decision, explain)
+    from .answers import cached_check, decision_data, principal_checks
+
+    strict = out.strict
+    answer = cached_check(cache, principal, level, table, target, strict) if cache else None
+    diagnostics = []
+    if answer is None:
+        result = requires.compiled(out, root)
+        p = requires.lookup(result, principal, vocabulary.PRINCIPAL_KINDS, "principal")
+        t = requires.lookup(result, target, vocabulary.TARGET_KINDS, "target")
+        answer = decision_data(result.engine.decide(p, level, table, t, explain=True))
+        diagnostics = result.diagnostics
+        if cache is not None:  # this principal's other questions are warm from now on
+            question = ["check", principal, level, table, target, strict]
+            cache.put_many([*principal_checks(result.engine, p, strict), (question, answer)])
+    return views.check.show(out, root, answer, explain, diagnostics)
 
 
 @main.command("who-can")
@@ -115,12 +139,22 @@ def check(out, root, result, principal, level, table, target, explain):
 @opt.diagnostics
 @requires.output("who-can")
 @requires.config
-@requires.compilation(run_tests=False, valid=True)
-def who_can(out, root, result, level, table, target):
+@requires.answer_cache
+def who_can(out, root, cache, level, table, target):
     """Every principal allowed or conditional, sorted by kind:id, with decision and paths."""
-    t = requires.lookup(result, target, vocabulary.TARGET_KINDS, "target")
-    decisions = result.engine.who_can(level, table, t, explain=True)
-    return views.who_can.show(out, result, level, table, target, decisions)
+    from .answers import decision_data
+
+    question = ["who-can", level, table, target, out.strict]
+    answer = cache.get(question) if cache else None
+    diagnostics = []
+    if answer is None:
+        result = requires.compiled(out, root)
+        t = requires.lookup(result, target, vocabulary.TARGET_KINDS, "target")
+        answer = [decision_data(d) for d in result.engine.who_can(level, table, t, explain=True)]
+        diagnostics = result.diagnostics
+        if cache is not None:
+            cache.put(question, answer)
+    return views.who_can.show(out, root, level, table, target, answer, diagnostics)
 
 
 @main.command("what-can")
@@ -132,30 +166,35 @@ def who_can(out, root, result, level, table, target):
 @requires.output("what-can")
 def what_can(out, principal, directory, config_opt, all_):
     """Every declared target x table x level that PRINCIPAL (or, with --all, anyone) is not denied."""
-    if all_:  # `what-can --all [DIR]`: the one positional argument is the directory
+    if all_ and (directory is not None or out.fmt not in vocabulary.STREAM_FORMATS):
+        raise CannotRun("what-can --all takes no PRINCIPAL and writes csv, json or text")
+    if not all_ and (principal is None or out.fmt == "csv"):
+        raise CannotRun("what-can needs PRINCIPAL (or --all); --format csv goes with --all")
+    # `what-can --all [DIR]`: the one positional argument is the directory
+    root = requires.config_dir(principal if all_ else directory, config_opt)
+    if all_:
         from .emit import expansion
 
-        if directory is not None or out.fmt not in expansion.FORMATS:
-            raise CannotRun("what-can --all takes no PRINCIPAL and writes csv, json or text")
-        root = requires.config_dir(principal, config_opt)
         shown = out.fmt
         out.fmt = "text" if shown == "csv" else shown  # an invalid config's diagnostics
-        result = requires.run_pipeline(out, root, run_tests=False)
-        if result.failed(out.strict):
-            return requires.invalid(out, result)
-        requires.show_warnings(out, result)
+        result = requires.compiled(out, root)
         out.stop_progress()
         expansion.stream(result.engine, shown, sys.stdout.write)
         return views.EXIT_OK
-    if principal is None or out.fmt == "csv":
-        raise CannotRun("what-can needs PRINCIPAL (or --all); --format csv goes with --all")
-    root = requires.config_dir(directory, config_opt)
-    result = requires.run_pipeline(out, root, run_tests=False)
-    if result.failed(out.strict):
-        return requires.invalid(out, result)
-    requires.show_warnings(out, result)
-    p = requires.lookup(result, principal, vocabulary.PRINCIPAL_KINDS, "principal")
-    return views.what_can.show(out, result, principal, result.engine.what_can(p))
+    from .answers import what_can_data
+
+    cache = requires.open_answer_cache(out, root)
+    question = ["what-can", principal, out.strict]
+    answer = cache.get(question) if cache else None
+    diagnostics = []
+    if answer is None:
+        result = requires.compiled(out, root)
+        p = requires.lookup(result, principal, vocabulary.PRINCIPAL_KINDS, "principal")
+        answer = what_can_data(result.engine.what_can(p))
+        diagnostics = result.diagnostics
+        if cache is not None:
+            cache.put(question, answer)
+    return views.what_can.show(out, root, principal, answer, diagnostics)
 
 
 @main.command()
@@ -328,12 +367,19 @@ def graph(out, root, result, drawing, output, around, depth):
 @requires.config
 def compile_command(out, root, out_dir, check_only, force):
     """Validate, then write every output atomically (or --check it)."""
-    from .emit import compare_outputs, render_outputs, write_outputs
+    from . import cache
 
     target = Path(out_dir)
+    cache_opt = requires.cache_option()
     if not check_only:
         requires.safe_output_dir(target, inputs=[root], force=force)
+        unchanged = cache.output_up_to_date(root, target, cache_opt)
+        if unchanged is not None:  # same inputs, same compiler, OUT as written: nothing to do
+            return views.compile.up_to_date(out, root, target, unchanged)
+    key = cache.state_key(root, exclude=target) if cache.cache_dir(cache_opt) else None
     result = requires.run_pipeline(out, root, exclude=target)
+    from .emit import compare_outputs, render_outputs, write_outputs
+
     if result.failed(out.strict):
         return views.compile.errors(out, result)
     with out.timer.stage("emit"):
@@ -346,6 +392,8 @@ def compile_command(out, root, out_dir, check_only, force):
             write_outputs(files, target)
     except OSError as exc:
         raise CannotRun(f"cannot write {target}: {exc}") from None
+    if key is not None and not result.diagnostics:  # clean output: the next compile may skip
+        cache.record_output(root, target, key, cache_opt)
     return views.compile.written(out, result, target, files)
 
 

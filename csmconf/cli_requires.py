@@ -3,10 +3,14 @@
     @requires.output("validate")      # --format/--strict/-q/-v -> `out`; exit with the returned code
     @requires.config                  # [DIR] / --config -> `root`, checked
     @requires.compilation()           # run the pipeline -> `result` (with progress and timings)
-    def validate(out, root, result): return views.validate.show(out, result)
+    def apply(out, root, result, ...): ...
+
+    @requires.validation              # `report`: from the answer cache, or a fresh compile
+    @requires.answer_cache            # `cache`: the answer cache of `root` (None: not used)
 
 A command returns its exit code; `CannotRun` anywhere below becomes exit 2 with
-its message (and a SARIF document when asked for one).
+its message (and a SARIF document when asked for one); `InvalidConfiguration`
+(a question on an invalid configuration) becomes exit 2 with its diagnostics.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ import sys
 from pathlib import Path
 
 from .cli_options import DEFAULT_CONFIG
-from .errors import CannotRun
+from .errors import CannotRun, InvalidConfiguration
 from .views import EXIT_CANNOT
 from .views.output import Out
 
@@ -30,6 +34,8 @@ def output(command: str, fixed_format: str | None = None):
             out = Out(fixed_format or fmt, quiet, verbose, strict, command)
             try:
                 code = fn(*args, out=out, **kwargs)
+            except InvalidConfiguration as exc:
+                code = invalid(out, exc.result)
             except CannotRun as exc:
                 code = out.cannot_run(str(exc))
             finally:
@@ -62,7 +68,13 @@ def config(fn):
     return wrapper
 
 
-def run_pipeline(out: Out, root: Path, exclude: Path | None = None, run_tests: bool = True):
+def run_pipeline(
+    out: Out,
+    root: Path,
+    exclude: Path | None = None,
+    run_tests: bool = True,
+    strict: bool | None = None,
+):
     """Compile `root`, timing each stage (progress on a terminal), strict when asked."""
     from .pipeline import compile_config
 
@@ -70,8 +82,17 @@ def run_pipeline(out: Out, root: Path, exclude: Path | None = None, run_tests: b
         result = compile_config(root, exclude=exclude, run_tests=run_tests, timer=out.start())
     except NotADirectoryError:
         raise CannotRun(f"'{root}' is not a directory") from None
-    if out.strict:
+    if out.strict if strict is None else strict:
         result.make_strict()
+    return result
+
+
+def compiled(out: Out, root: Path):
+    """The pipeline's result for a question (no tests run): valid, else `InvalidConfiguration`."""
+    result = run_pipeline(out, root, run_tests=False)
+    if result.failed(out.strict):
+        raise InvalidConfiguration(result)
+    show_warnings(out, result)
     return result
 
 
@@ -83,7 +104,7 @@ def compilation(run_tests: bool = True, valid: bool = False):
         def wrapper(*args, out, root, **kwargs):
             result = run_pipeline(out, root, run_tests=run_tests)
             if valid and result.failed(out.strict):
-                return invalid(out, result)
+                raise InvalidConfiguration(result)
             if valid:
                 show_warnings(out, result)
             return fn(*args, out=out, root=root, result=result, **kwargs)
@@ -117,6 +138,74 @@ def show_warnings(out: Out, result) -> None:
     """Text mode: the warnings of a valid configuration on stderr (stdout holds the answer)."""
     if out.fmt == "text" and result.diagnostics and not out.quiet:
         out.report(result.diagnostics, result.root, 0, to_stderr=True)
+
+
+# -- the answer cache (cache.py, answers.py) ----------------------------------------------------
+
+
+def cache_option() -> str | None:
+    """The global `--cache-dir` (before the command), or None when not given."""
+    import click
+
+    ctx = click.get_current_context(silent=True)
+    obj = (ctx.find_root().obj if ctx is not None else None) or {}
+    return obj.get("cache_dir")
+
+
+def answer_cache(fn):
+    """`cache`: the answer cache of `root`, or None when caching is off.
+
+    Also None for SARIF and GitHub output: those report the configuration's
+    diagnostics, which only a fresh compile has (the cache holds answers).
+    """
+
+    @functools.wraps(fn)
+    def wrapper(*args, out, root, **kwargs):
+        return fn(*args, out=out, root=root, cache=open_answer_cache(out, root), **kwargs)
+
+    return wrapper
+
+
+def open_answer_cache(out: Out, root: Path):
+    """The answer cache of `root` for this output format, or None (see `answer_cache`)."""
+    if out.fmt not in ("text", "json"):
+        return None
+    from .cache import AnswerCache
+
+    return AnswerCache.open(root, cache_option())
+
+
+def validation(fn):
+    """`report` (an `answers.Validation`) for validate and test: from the cache, or compiled.
+
+    The cache holds the diagnostics before --strict (re-applied here) and the
+    test results, so every format, -q and --strict render the same data either way.
+    """
+
+    @functools.wraps(fn)
+    def wrapper(*args, out, root, **kwargs):
+        import time
+
+        from .answers import Validation, validation_data
+        from .cache import AnswerCache
+
+        started = time.perf_counter()
+        cache = AnswerCache.open(root, cache_option())
+        data = cache.get(["validate"]) if cache is not None else None
+        if data is None:
+            data = validation_data(run_pipeline(out, root, strict=False))
+            if cache is not None:
+                cache.put(["validate"], data)
+        else:
+            out.log(
+                f"compiled {root}: unchanged, report from the cache in "
+                f"{time.perf_counter() - started:.2f}s",
+                level=1,
+            )
+        report = Validation.from_data(data, root, out.strict)
+        return fn(*args, out=out, root=root, report=report, **kwargs)
+
+    return wrapper
 
 
 def invalid(out: Out, result) -> int:

@@ -9,3 +9,14 @@ on stderr (and, with `--format sarif`, a document with a tool execution notifica
 
 class CannotRun(Exception):
     pass
+
+
+class InvalidConfiguration(Exception):
+    """A question (check, who-can, what-can) asked of an invalid configuration: exit 2.
+
+    Carries the compilation, whose diagnostics the CLI reports before it stops.
+    """
+
+    def __init__(self, result):
+        super().__init__("the configuration is invalid")
+        self.result = result

@@ -72,6 +72,8 @@ SYS_ID_KINDS = (
 
 #: diagnostic output formats
 FORMATS = ("text", "json", "sarif", "github")
+#: formats of the streamed per-principal expansion (`what-can --all`)
+STREAM_FORMATS = ("csv", "json", "text")
 
 
 def expand_levels(levels) -> tuple[str, ...]:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import CONFIGS, run_cli
+from conftest import CONFIGS, run_cli, run_cli_subprocess
 
 from csmconf.cli import main
 from csmconf.emit import outdir, write_outputs
@@ -283,15 +283,22 @@ def test_exchange_is_used_on_linux(tmp_path):
 
 
 def test_compile_killed_after_the_swap_then_rerun(tmp_path):
-    """The real command, SIGKILLed by the test hook right after its swap; the next run cleans up."""
+    """The real command, SIGKILLed by the test hook right after its swap; the next run cleans up.
+
+    A real process (the hook kills the process it runs in), with the answer cache off, so
+    that the unchanged second compile is not skipped before it reaches the swap.
+    """
     out = tmp_path / "gen"
-    assert run_cli("compile", "configs", "-o", str(out)).returncode == 0
+    off = {"CSMCONF_CACHE_DIR": "off"}
+    assert run_cli_subprocess("compile", "configs", "-o", str(out), env=off).returncode == 0
     first = digests(out)
-    r = run_cli("compile", "configs", "-o", str(out), env={outdir.FAULT_ENV: "swapped"})
+    r = run_cli_subprocess(
+        "compile", "configs", "-o", str(out), env={**off, outdir.FAULT_ENV: "swapped"}
+    )
     assert r.returncode == -signal.SIGKILL
     assert digests(out) == first  # the same input: the new tree equals the old, whole
     assert len(list(tmp_path.iterdir())) == 2  # the container of the killed run
-    assert run_cli("compile", "configs", "-o", str(out)).returncode == 0
+    assert run_cli_subprocess("compile", "configs", "-o", str(out), env=off).returncode == 0
     assert [p.name for p in tmp_path.iterdir()] == ["gen"]
 
 

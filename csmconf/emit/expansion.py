@@ -13,11 +13,12 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Iterator
 
+from .. import vocabulary
 from . import csv_cells
 
 #: the columns of the CSV (and the keys of each JSON object), in order
 COLUMNS = ("principal", "level", "table", "target", "decision")
-FORMATS = ("csv", "json", "text")
+FORMATS = vocabulary.STREAM_FORMATS
 
 
 def principals_in_order(config) -> list:

@@ -14,10 +14,13 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..diagnostics import Diagnostic, Place
 from ..regular_files import FileTooLarge, NotRegularFile, not_regular, read_regular
-from .yaml_events import ParsedDocument, parse_text
+
+if TYPE_CHECKING:
+    from .yaml_events import ParsedDocument
 
 #: A single file larger than this is refused (CSM104) before it is parsed.
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -176,6 +179,8 @@ def decode(raw: bytes, rel: str) -> tuple[str | None, Diagnostic | None]:
 
 
 def _parse_one(rel: str, real: Path) -> tuple[ParsedDocument, bytes | None]:
+    from .yaml_events import ParsedDocument
+
     try:
         raw = read_regular(real, MAX_FILE_BYTES)
     except FileTooLarge as exc:
@@ -197,6 +202,9 @@ def _parse_one(rel: str, real: Path) -> tuple[ParsedDocument, bytes | None]:
 
 def parse_bytes(rel: str, raw: bytes) -> ParsedDocument:
     """One file's bytes: decoded, parsed, its frame checked."""
+    # Imported here: `discover` alone (the answer cache's digests) needs no YAML parser.
+    from .yaml_events import ParsedDocument, parse_text
+
     text, problem = decode(raw, rel)
     if problem is not None:
         doc = ParsedDocument(rel)

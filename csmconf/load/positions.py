@@ -47,3 +47,36 @@ class Node:
 
     def __repr__(self) -> str:
         return f"Node({self.line}:{self.column})"
+
+
+class ScalarNode:
+    """Position of a scalar: a `Node` without children, in fewer bytes.
+
+    Scalars are most of the nodes (800k at benchmark scale 1): five slots instead
+    of eight, and one-line scalars share their line number object, saving about
+    50 bytes each. It answers the same questions as a Node with no children.
+    """
+
+    __slots__ = ("column", "end_column", "end_line", "line", "raw")
+
+    keys = None
+    values = None
+    items = None
+
+    def __init__(self, line: int, column: int, end_line: int, end_column: int):
+        self.line = line
+        self.column = column
+        self.end_line = end_line
+        self.end_column = end_column
+        self.raw: str | None = None  # plain scalar resolved to a non-string: its text
+
+    def child(self, step: str | int) -> None:
+        return None
+
+    def key(self, name: str) -> None:
+        return None
+
+    find = Node.find
+
+    def __repr__(self) -> str:
+        return f"Node({self.line}:{self.column})"

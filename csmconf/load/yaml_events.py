@@ -22,7 +22,7 @@ import yaml
 from yaml import events as ev
 
 from ..diagnostics import Diagnostic, Place, Related
-from .positions import Node
+from .positions import Node, ScalarNode
 
 #: Collections nested deeper than this are refused (CSM104): the builder recurses, and
 #: no configuration needs more than a handful of levels.
@@ -288,7 +288,10 @@ class _Builder:
                 sm.line + 1,
                 sm.column + 1,
             )
-        node = Node(sm.line + 1, sm.column + 1, em.line + 1, em.column + 1)
+        line = sm.line + 1
+        node = ScalarNode(
+            line, sm.column + 1, line if em.line == sm.line else em.line + 1, em.column + 1
+        )
         if event.implicit[0] and not isinstance(value, str):
             node.raw = text
         return value, node, 1
@@ -328,11 +331,20 @@ class _Builder:
         items: list = []
         nodes: list[Node] = []
         size = 1
+        fast = _plain_scalar
         while True:
             event = get()
-            if event.__class__ is ev.SequenceEndEvent:
+            cls = event.__class__
+            if cls is ev.SequenceEndEvent:
                 break
-            value, node, n = self.node(event, get)
+            if cls is ev.ScalarEvent and event.tag is None and event.anchor is None:
+                value, node = fast(event)  # most items: see _plain_scalar
+                if value is _NUL:
+                    value, node, n = self.node(event, get)
+                else:
+                    n = 1
+            else:
+                value, node, n = self.node(event, get)
             items.append(value)
             nodes.append(node)
             size += n
@@ -347,13 +359,33 @@ class _Builder:
         values: dict[str, Node] = {}
         merges: list[tuple[object, Node, object]] = []
         size = 1
+        fast = _plain_scalar
         while True:
             event = get()
-            if event.__class__ is ev.MappingEndEvent:
+            cls = event.__class__
+            if cls is ev.MappingEndEvent:
                 break
-            key_data, key_node, _ = self.node(event, get)
+            # Keys and values are mostly untagged scalars without anchors: build them here,
+            # without two calls each through node() and scalar() (same result, see below).
+            if cls is ev.ScalarEvent and event.tag is None and event.anchor is None:
+                key_data, key_node = fast(event)
+                if key_data is _NUL:
+                    key_data, key_node, _ = self.node(event, get)
+            else:
+                key_data, key_node, _ = self.node(event, get)
             value_event = get()
-            value, value_node, n = self.node(value_event, get)
+            if (
+                value_event.__class__ is ev.ScalarEvent
+                and value_event.tag is None
+                and value_event.anchor is None
+            ):
+                value, value_node = fast(value_event)
+                if value is _NUL:
+                    value, value_node, n = self.node(value_event, get)
+                else:
+                    n = 1
+            else:
+                value, value_node, n = self.node(value_event, get)
             size += n + 1
             key_raw = event.value if event.__class__ is ev.ScalarEvent else None
             if key_raw == "<<" and event.implicit[0] and event.tag is None:
@@ -409,6 +441,29 @@ class _Builder:
         pos.keys = keys
         pos.values = values
         return data, pos, size
+
+
+_NUL = object()
+
+
+def _plain_scalar(event):
+    """(value, position) of an untagged scalar without anchor, as `_Builder.scalar` gives.
+
+    Returns (_NUL, None) for a value holding a NUL character: `scalar` reports it.
+    """
+    text = event.value
+    plain = event.implicit[0]
+    value = resolve_plain(text) if plain else text
+    if value.__class__ is str and "\x00" in value:
+        return _NUL, None
+    sm, em = event.start_mark, event.end_mark
+    line = sm.line + 1
+    node = ScalarNode(
+        line, sm.column + 1, line if em.line == sm.line else em.line + 1, em.column + 1
+    )
+    if plain and not isinstance(value, str):
+        node.raw = text
+    return value, node
 
 
 def _related(file: str, node: Node, message: str) -> Related:

@@ -41,3 +41,10 @@ def written(out, result, target, files) -> int:
     )
     out.log(f"wrote {len(files)} files to {target}")
     return EXIT_OK
+
+
+def up_to_date(out, root, target, files: list[str]) -> int:
+    """Unchanged inputs, compiler and OUT (cache.output_up_to_date): the report a fresh run prints."""
+    out.report([], root, EXIT_OK, extra={"command": "compile", "written": files})
+    out.log(f"{target} is up to date ({len(files)} files); nothing written")
+    return EXIT_OK

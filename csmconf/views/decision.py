@@ -1,37 +1,54 @@
-"""One access decision with its paths, as text (`--explain`) and as JSON; shared by check and who-can."""
+"""One access decision with its paths, as text (`--explain`) and as JSON; shared by check and who-can.
+
+A decision arrives as plain data (`answers.decision_data`), computed afresh or
+read from the answer cache: both go through these two functions.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
+from ..diagnostics import Place
 from .paths import PathShower
 
-if TYPE_CHECKING:
-    from ..graph.access import Decision
+
+def _where(show: PathShower, place: list, columns: bool) -> str:
+    return show.where(Place(*place), columns=columns)
 
 
-def human(d: Decision, show: PathShower, explain: bool) -> str:
-    lines = [f"{d.principal} {d.level} {d.table} on {d.target}: {d.decision}"]
+def human(d: dict, show: PathShower, explain: bool) -> str:
+    lines = [f"{d['principal']} {d['level']} {d['table']} on {d['target']}: {d['decision']}"]
     if explain:
-        for i, (g, gd, hops) in enumerate(zip(d.grants, d.grant_decisions, d.paths), 1):
-            lines.append(f"  path {i} ({gd}): {g.describe()}")
+        for i, path in enumerate(d["paths"], 1):
+            lines.append(f"  path {i} ({path['decision']}): {path['grant']}")
+            hops, via = path["hops"], path["via"]
             # The way to the record first, then the role/responsibility chain it goes through.
-            via = len(g.via)
-            for hop in [*hops[via:], *hops[:via]]:
-                where = show.where(hop.place, columns=False)
-                prefix = "via " if hop in hops[:via] else ""
-                if hop.source == hop.target:  # an access entry: a statement, not a move
-                    lines.append(f"    {prefix}{hop.source} {hop.label}    ({where})")
+            chain = hops[:via]
+            for hop in [*hops[via:], *chain]:
+                source, label, target, place = hop
+                where = _where(show, place, columns=False)
+                prefix = "via " if hop in chain else ""
+                if source == target:  # an access entry: a statement, not a move
+                    lines.append(f"    {prefix}{source} {label}    ({where})")
                 else:
-                    lines.append(
-                        f"    {prefix}{hop.source} -[{hop.label}]-> {hop.target}    ({where})"
-                    )
+                    lines.append(f"    {prefix}{source} -[{label}]-> {target}    ({where})")
     return "\n".join(lines) + "\n"
 
 
-def as_dict(d: Decision, show: PathShower) -> dict:
-    doc = d.to_dict()
-    for path, hops in zip(doc["paths"], d.paths):
-        for hop_dict, hop in zip(path["hops"], hops):
-            hop_dict["place"] = show.where(hop.place)
-    return doc
+def as_dict(d: dict, show: PathShower) -> dict:
+    return {
+        "principal": d["principal"],
+        "level": d["level"],
+        "table": d["table"],
+        "target": d["target"],
+        "decision": d["decision"],
+        "paths": [
+            {
+                "grant": p["grant"],
+                "decision": p["decision"],
+                "hops": [
+                    {"from": s, "edge": label, "to": t, "place": _where(show, place, True)}
+                    for s, label, t, place in p["hops"]
+                ],
+            }
+            for p in d["paths"]
+        ],
+    }

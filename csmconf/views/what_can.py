@@ -2,35 +2,41 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from . import EXIT_OK
 from .diagnostics import dumps
 
 
-def human_line(d) -> str:
-    return f"{d.decision:<12} {d.level:<7} {d.table:<13} {d.target}\n"
+def human_line(row: list[str]) -> str:
+    target, table, level, decision = row
+    return f"{decision:<12} {level:<7} {table:<13} {target}\n"
 
 
-def as_dict(d) -> dict:
-    return {"target": d.target, "table": d.table, "level": d.level, "decision": d.decision}
+def as_dict(row: list[str]) -> dict:
+    target, table, level, decision = row
+    return {"target": target, "table": table, "level": level, "decision": decision}
 
 
-def show(out, result, principal: str, decisions) -> int:
-    if out.fmt == "text":
-        if not decisions:
-            out.text(f"{principal} is denied everything\n")
-        for d in decisions:
-            out.text(human_line(d))
-    elif out.fmt == "json":
-        out.doc(
-            dumps(
-                {
-                    "format_version": 1,
-                    "command": "what-can",
-                    "principal": principal,
-                    "access": [as_dict(d) for d in decisions],
-                }
-            )
-        )
+def render(rows: list[list[str]], principal: str, fmt: str) -> str:
+    """The answer (`answers.what_can_data`, fresh or cached) as text or JSON."""
+    if fmt == "text":
+        if not rows:
+            return f"{principal} is denied everything\n"
+        return "".join(human_line(row) for row in rows)
+    return dumps(
+        {
+            "format_version": 1,
+            "command": "what-can",
+            "principal": principal,
+            "access": [as_dict(row) for row in rows],
+        }
+    )
+
+
+def show(out, root: Path, principal: str, rows, diagnostics=()) -> int:
+    if out.fmt in ("text", "json"):
+        (out.text if out.fmt == "text" else out.doc)(render(rows, principal, out.fmt))
     else:  # sarif, github: diagnostics only
-        out.report(result.diagnostics, result.root, EXIT_OK)
+        out.report(list(diagnostics), root, EXIT_OK)
     return EXIT_OK
