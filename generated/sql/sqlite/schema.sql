@@ -378,60 +378,24 @@ CREATE TABLE "csm_related_party" (
   CONSTRAINT "ck_related_party_party_kind_matches" CHECK (("party_kind" = 'contact' AND "party_contact" IS NOT NULL AND "party_consumer" IS NULL AND "party_account" IS NULL AND "party_user" IS NULL) OR ("party_kind" = 'consumer' AND "party_contact" IS NULL AND "party_consumer" IS NOT NULL AND "party_account" IS NULL AND "party_user" IS NULL) OR ("party_kind" = 'account' AND "party_contact" IS NULL AND "party_consumer" IS NULL AND "party_account" IS NOT NULL AND "party_user" IS NULL) OR ("party_kind" = 'user' AND "party_contact" IS NULL AND "party_consumer" IS NULL AND "party_account" IS NULL AND "party_user" IS NOT NULL))
 );
 
--- derived, per account: the accounts a scope measured from origin_account reaches (account: itself; account_tree: itself and its active descendants; partner_customers: one hop over active partner-access relationships)
-CREATE TABLE "csm_account_reach" (
+-- the neutral ACL rules of acl/rules.json (KEY name): one per table, operation, grant path, scope and when filter; docs/database.md evaluates them over the tables above
+CREATE TABLE "csm_acl_rule" (
   "sys_id" TEXT NOT NULL,
-  "origin_account" TEXT NOT NULL,
-  "reach" TEXT NOT NULL,
-  "account" TEXT NOT NULL,
-  CONSTRAINT "pk_account_reach" PRIMARY KEY ("sys_id"),
-  CONSTRAINT "uq_account_reach_key" UNIQUE ("origin_account", "reach", "account"),
-  CONSTRAINT "fk_account_reach_origin_account" FOREIGN KEY ("origin_account") REFERENCES "csm_account" ("sys_id"),
-  CONSTRAINT "fk_account_reach_account" FOREIGN KEY ("account") REFERENCES "csm_account" ("sys_id"),
-  CONSTRAINT "ck_account_reach_sys_id_format" CHECK (length("sys_id") = 32 AND "sys_id" NOT GLOB '*[^0-9a-f]*'),
-  CONSTRAINT "ck_account_reach_reach_enum" CHECK ("reach" IN ('account', 'account_tree', 'partner_customers'))
-);
-
--- derived access in compact form (docs/database.md): grantee role (measured at run time from the holder's own account), grantee account (its contacts), or one principal; each row grants LEVEL on TABLE of every record of the accounts csm_account_reach gives for (origin_account, reach), or of one sold product (itself, or its cases)
-CREATE TABLE "csm_access_grant" (
-  "sys_id" TEXT NOT NULL,
-  "grantee_kind" TEXT NOT NULL,
-  "grantee_role" TEXT,
-  "grantee_account" TEXT,
-  "contact" TEXT,
-  "consumer" TEXT,
-  "csm_user" TEXT,
-  "rule" TEXT NOT NULL,
-  "source_role" TEXT,
-  "source_responsibility" TEXT,
+  "name" TEXT NOT NULL,
   "table_name" TEXT NOT NULL,
-  "level" TEXT NOT NULL,
-  "scope" TEXT NOT NULL,
-  "is_conditional" INTEGER NOT NULL,
+  "operation" TEXT NOT NULL,
+  "grant_path" TEXT NOT NULL,
+  "scope" TEXT,
   "when_filter" TEXT,
-  "origin_account" TEXT,
-  "reach" TEXT,
-  "sold_product" TEXT,
-  CONSTRAINT "pk_access_grant" PRIMARY KEY ("sys_id"),
-  CONSTRAINT "fk_access_grant_grantee_role" FOREIGN KEY ("grantee_role") REFERENCES "csm_role" ("sys_id"),
-  CONSTRAINT "fk_access_grant_grantee_account" FOREIGN KEY ("grantee_account") REFERENCES "csm_account" ("sys_id"),
-  CONSTRAINT "fk_access_grant_contact" FOREIGN KEY ("contact") REFERENCES "csm_contact" ("sys_id"),
-  CONSTRAINT "fk_access_grant_consumer" FOREIGN KEY ("consumer") REFERENCES "csm_consumer" ("sys_id"),
-  CONSTRAINT "fk_access_grant_user" FOREIGN KEY ("csm_user") REFERENCES "csm_user" ("sys_id"),
-  CONSTRAINT "fk_access_grant_source_role" FOREIGN KEY ("source_role") REFERENCES "csm_role" ("sys_id"),
-  CONSTRAINT "fk_access_grant_source_responsibility" FOREIGN KEY ("source_responsibility") REFERENCES "csm_responsibility" ("sys_id"),
-  CONSTRAINT "fk_access_grant_origin_account" FOREIGN KEY ("origin_account") REFERENCES "csm_account" ("sys_id"),
-  CONSTRAINT "fk_access_grant_sold_product" FOREIGN KEY ("sold_product") REFERENCES "csm_sold_product" ("sys_id"),
-  CONSTRAINT "ck_access_grant_sys_id_format" CHECK (length("sys_id") = 32 AND "sys_id" NOT GLOB '*[^0-9a-f]*'),
-  CONSTRAINT "ck_access_grant_grantee_kind_enum" CHECK ("grantee_kind" IN ('role', 'account', 'contact', 'consumer', 'user')),
-  CONSTRAINT "ck_access_grant_rule_enum" CHECK ("rule" IN ('role', 'responsibility', 'account_sold_products', 'named_contact')),
-  CONSTRAINT "ck_access_grant_table_name_enum" CHECK ("table_name" IN ('case', 'sold_product', 'account', 'contact', 'install_base')),
-  CONSTRAINT "ck_access_grant_level_enum" CHECK ("level" IN ('read', 'write', 'create')),
-  CONSTRAINT "ck_access_grant_scope_enum" CHECK ("scope" IN ('self', 'partner_contact', 'partner_account', 'account', 'account_tree', 'partner_customers', 'holder', 'holder_cases')),
-  CONSTRAINT "ck_access_grant_is_conditional_bool" CHECK ("is_conditional" IN (0, 1)),
-  CONSTRAINT "ck_access_grant_reach_enum" CHECK ("reach" IN ('account', 'account_tree', 'partner_customers')),
-  CONSTRAINT "ck_access_grant_grantee_kind_matches" CHECK (("grantee_kind" = 'role' AND "grantee_role" IS NOT NULL AND "grantee_account" IS NULL AND "contact" IS NULL AND "consumer" IS NULL AND "csm_user" IS NULL) OR ("grantee_kind" = 'account' AND "grantee_role" IS NULL AND "grantee_account" IS NOT NULL AND "contact" IS NULL AND "consumer" IS NULL AND "csm_user" IS NULL) OR ("grantee_kind" = 'contact' AND "grantee_role" IS NULL AND "grantee_account" IS NULL AND "contact" IS NOT NULL AND "consumer" IS NULL AND "csm_user" IS NULL) OR ("grantee_kind" = 'consumer' AND "grantee_role" IS NULL AND "grantee_account" IS NULL AND "contact" IS NULL AND "consumer" IS NOT NULL AND "csm_user" IS NULL) OR ("grantee_kind" = 'user' AND "grantee_role" IS NULL AND "grantee_account" IS NULL AND "contact" IS NULL AND "consumer" IS NULL AND "csm_user" IS NOT NULL)),
-  CONSTRAINT "ck_access_grant_access_grant_reaches" CHECK (("grantee_kind" = 'role' AND "origin_account" IS NULL AND "reach" IS NULL AND "sold_product" IS NULL) OR ("grantee_kind" <> 'role' AND "origin_account" IS NOT NULL AND "reach" IS NOT NULL AND "sold_product" IS NULL) OR ("grantee_kind" <> 'role' AND "origin_account" IS NULL AND "reach" IS NULL AND "sold_product" IS NOT NULL)),
-  CONSTRAINT "ck_access_grant_access_grant_source" CHECK (("rule" = 'role' AND "source_role" IS NOT NULL AND "source_responsibility" IS NULL) OR ("rule" = 'responsibility' AND "source_role" IS NULL AND "source_responsibility" IS NOT NULL) OR ("rule" IN ('account_sold_products', 'named_contact') AND "source_role" IS NULL AND "source_responsibility" IS NULL))
+  "decision" TEXT NOT NULL,
+  CONSTRAINT "pk_acl_rule" PRIMARY KEY ("sys_id"),
+  CONSTRAINT "uq_acl_rule_name" UNIQUE ("name"),
+  CONSTRAINT "ck_acl_rule_sys_id_format" CHECK (length("sys_id") = 32 AND "sys_id" NOT GLOB '*[^0-9a-f]*'),
+  CONSTRAINT "ck_acl_rule_name_not_empty" CHECK ("name" <> ''),
+  CONSTRAINT "ck_acl_rule_table_name_enum" CHECK ("table_name" IN ('case', 'sold_product', 'account', 'contact', 'install_base')),
+  CONSTRAINT "ck_acl_rule_operation_enum" CHECK ("operation" IN ('read', 'write', 'create')),
+  CONSTRAINT "ck_acl_rule_grant_path_enum" CHECK ("grant_path" IN ('role', 'contact_relationship', 'team_member', 'related_party', 'account_related_party', 'account_sold_products', 'named_contact')),
+  CONSTRAINT "ck_acl_rule_scope_enum" CHECK ("scope" IN ('self', 'partner_contact', 'partner_account', 'account', 'account_tree', 'partner_customers', 'holder', 'holder_cases')),
+  CONSTRAINT "ck_acl_rule_decision_enum" CHECK ("decision" IN ('allowed', 'conditional'))
 );
 COMMIT;
