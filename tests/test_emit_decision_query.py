@@ -11,7 +11,8 @@ The record query (one rule, one principal, one record) is checked against
 the same decisions by LANGUAGE.md's definition: probe records of a target
 (every combination of the run-time fields), a decision is `allowed` when one
 rule that is not run-time grants all of them, `conditional` when some rule
-grants some of them, `denied` otherwise.
+grants some of them, `denied` otherwise; and rule by rule, against what the
+engine's grants of the rule's kind give on each target.
 """
 
 from __future__ import annotations
@@ -289,6 +290,7 @@ def test_seeded_rules_are_the_rules_json(which, example, small):
 # -- the record query, by LANGUAGE.md's definition ----------------------------------------------
 
 OTHER = "f" * 32  # a sys_id no row has: "someone else", "another sold product"
+FREE = object()  # a record field nothing declares: any value at run time
 
 
 def _probes(compilation, conn):
@@ -310,14 +312,16 @@ def _probes(compilation, conn):
         pid = conn.execute(f"SELECT sys_id FROM csm_{p.kind} WHERE id = ?", (p.id,)).fetchone()[0]
         own = ids.get(f"account:{p.account.id}") if p.kind == "contact" else None
 
-        def combos(declared_contact, pid=pid, own=own):
+        def combos(declared_contact=FREE, pid=pid, own=own):
+            """`declared_contact`: a declared sold product's own contact (None: it names
+            none), or FREE for a record whose contact nothing declares."""
             contacts = [pid, OTHER]
-            if declared_contact is not None and declared_contact not in contacts:
+            if declared_contact is not FREE and declared_contact not in contacts:
                 contacts.append(declared_contact)
             for contact, pc, partner, when in itertools.product(
                 contacts, (pid, OTHER), (own or OTHER, OTHER), (1, 0)
             ):
-                fixed = declared_contact is None or contact == declared_contact
+                fixed = declared_contact is FREE or contact == declared_contact
                 yield (contact, OTHER, pc, partner, when), fixed
 
         for account in compilation.config.accounts.values():
@@ -326,19 +330,19 @@ def _probes(compilation, conn):
             for table in TABLES:
                 key = (p.ref, table, f"account:{account.id}")
                 if table == "case":
-                    records = [(None, None), (OTHER, None)] + [(s[0], None) for s in owned]
+                    records = [(None, FREE), (OTHER, FREE)] + [(s[0], FREE) for s in owned]
                 elif table == "sold_product":
                     # an undeclared sold product (any contact), and each declared one
-                    records = [(OTHER, None)] + [(s[0], s[3]) for s in owned]
+                    records = [(OTHER, FREE)] + [(s[0], s[3]) for s in owned]
                 else:
-                    records = [(None, None)]
+                    records = [(None, FREE)]
                 for sp, declared_contact in records:
                     for fields, fixed in combos(declared_contact):
                         yield (pid, table, a, sp, *fields), key, fixed
             for s in owned:
                 for table in ("sold_product", "case"):
                     key = (p.ref, table, f"sold_product:{s[1]}")
-                    for fields, fixed in combos(s[3] if table == "sold_product" else None):
+                    for fields, fixed in combos(s[3] if table == "sold_product" else FREE):
                         yield (pid, table, a, s[0], *fields), key, fixed
 
 
@@ -373,35 +377,70 @@ def record_decisions(compilation) -> dict[tuple, str]:
     probes_of: dict[tuple, list[int]] = {}
     for n, key in enumerate(keys):
         probes_of.setdefault(key, []).append(n)
-    out = {}
+    per_rule: dict[tuple, str] = {}
     for (pref, table, target), ns in probes_of.items():
+        fixed = {n for n in ns if declared[n]}
         for level in LEVELS:
             by_rule: dict[tuple, list[int]] = {}
             for n in ns:
                 for rule in granted.get((n, level), ()):
                     by_rule.setdefault(rule, []).append(n)
-            if not by_rule:
-                continue
-            fixed = [n for n in ns if declared[n]]
-            allowed = any(
-                decision == "allowed" and set(fixed) <= set(hit)
-                for (_name, decision), hit in by_rule.items()
+            for (name, decision), hit in by_rule.items():
+                key = (pref, level, table, target, name)
+                if decision == "allowed" and fixed <= set(hit):
+                    per_rule[key] = "allowed"
+                elif decision == "conditional" or any(declared[n] for n in hit):
+                    per_rule[key] = "conditional"
+    return per_rule
+
+
+def best_of(per_rule: dict[tuple, str]) -> dict[tuple, str]:
+    """The decision on each target: the best any rule gives."""
+    out: dict[tuple, str] = {}
+    for (*key, _rule), decision in per_rule.items():
+        key = tuple(key)
+        if out.get(key) != "allowed":
+            out[key] = decision
+    return out
+
+
+def engine_rule_decisions(compilation) -> dict[tuple, str]:
+    """What each rule alone gives, from the engine's grants (each grant named by its rule)."""
+    engine, config = compilation.engine, compilation.config
+    rank = {"denied": 0, "conditional": 1, "allowed": 2}
+    out: dict[tuple, str] = {}
+    targets = [*config.accounts.values(), *config.sold_products.values()]
+    for p in config.principals:
+        for g in engine.grants(p):
+            if g.rule == "responsibility":
+                through, holder = g.held[2], g.held[3]
+                path = "account_related_party" if holder.startswith("account:") else through
+            else:
+                path = g.rule
+            scope = None if g.rule == "named_contact" else g.scope
+            name = " ".join(
+                [f"{g.table}.{g.level}", path]
+                + ([scope] if scope else [])
+                + (["when", g.when] if g.when else [])
             )
-            some = any(
-                decision == "conditional" or any(declared[n] for n in hit)
-                for (_name, decision), hit in by_rule.items()
-            )
-            if allowed:
-                out[(pref, level, table, target)] = "allowed"
-            elif some:
-                out[(pref, level, table, target)] = "conditional"
+            for target in targets:
+                probe = engine.decide(p, g.level, g.table, target)
+                if g not in probe.grants:
+                    continue  # the target is closed, inactive, or this grant does not reach it
+                decision = probe.grant_decisions[probe.grants.index(g)]
+                key = (p.ref, g.level, g.table, target.ref, name)
+                if rank[decision] > rank[out.get(key, "denied")]:
+                    out[key] = decision
     return out
 
 
 @pytest.mark.parametrize("which", ["example", "small"])
 def test_record_query_decides_each_record_as_check_decides_the_target(which, example, small):
     c = example if which == "example" else small
-    assert_same(record_decisions(c), engine_decisions(c))
+    per_rule = record_decisions(c)
+    assert_same(best_of(per_rule), engine_decisions(c))
+    # and rule by rule: each rule reaches what the engine's grants of its kind reach
+    assert_same(per_rule, engine_rule_decisions(c))
 
 
 # -- PostgreSQL and MariaDB ------------------------------------------------------------------

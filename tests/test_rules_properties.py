@@ -7,7 +7,9 @@ built-in and declared roles (declared entries of every scope, some with a
 relationships, team members, consumers, sold products with named contacts and
 related parties (contacts, consumers, users and accounts). Each one is
 compiled, seeded into SQLite, and docs/database.md's decision query over the
-seeded rules must list exactly `engine.decide`'s non-denied decisions.
+seeded rules must list exactly `engine.decide`'s non-denied decisions; its
+record query, on probe records of every target, must give rule by rule what
+the engine's grants of that rule's kind give.
 SQLite only, a bounded number of small examples (PostgreSQL and MariaDB run
 the same query in test_emit_decision_query.py).
 """
@@ -20,7 +22,13 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
-from test_emit_decision_query import assert_same, engine_decisions, sqlite_decisions
+from test_emit_decision_query import (
+    assert_same,
+    engine_decisions,
+    engine_rule_decisions,
+    record_decisions,
+    sqlite_decisions,
+)
 from test_properties import forests
 
 from csmconf import vocabulary
@@ -242,3 +250,5 @@ def test_rules_in_sql_equal_check_on_generated_configurations(text):
         c = compile_config(root)
     assume(c.errors == 0)
     assert_same(sqlite_decisions(c), engine_decisions(c))
+    # the record query, rule by rule, on probe records of every target
+    assert_same(record_decisions(c), engine_rule_decisions(c))
