@@ -701,5 +701,28 @@ def schema(out_dir, check_only):
     sys.exit(EXIT_OK)
 
 
+@main.group("import")
+def import_group():
+    """Adopt what exists: import configuration and data from another system."""
+
+
+@import_group.command("servicenow")
+@click.argument("sources", nargs=-1, required=True, metavar="SRC...")
+@click.option("-o", "--output", "out_dir", required=True, metavar="DIR", help="directory for the tree")
+@click.option("--force", is_flag=True, help="replace a non-empty DIR")
+@click.option("--sys-id-namespace", default=None, metavar="UUID", help="the exporter's namespace")
+@common
+def import_servicenow(sources, out_dir, force, sys_id_namespace, fmt, strict, quiet, verbose):
+    """Read ServiceNow exports (Import XML, update set, Table API JSON); write a csmconf tree."""
+    from .importer import run
+
+    out = Out(fmt, quiet, verbose)
+    code, result, message = run([Path(s) for s in sources], Path(out_dir), force, sys_id_namespace)
+    if result is not None:
+        _report(out, result.diagnostics, Path.cwd(), extra={"command": "import servicenow"})
+    click.echo(f"csmconf: {message}" if code == 2 else message, err=True)
+    sys.exit(code)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
