@@ -708,7 +708,9 @@ def import_group():
 
 @import_group.command("servicenow")
 @click.argument("sources", nargs=-1, required=True, metavar="SRC...")
-@click.option("-o", "--output", "out_dir", required=True, metavar="DIR", help="directory for the tree")
+@click.option(
+    "-o", "--output", "out_dir", required=True, metavar="DIR", help="directory for the tree"
+)
 @click.option("--force", is_flag=True, help="replace a non-empty DIR")
 @click.option("--sys-id-namespace", default=None, metavar="UUID", help="the exporter's namespace")
 @common
@@ -717,7 +719,9 @@ def import_servicenow(sources, out_dir, force, sys_id_namespace, fmt, strict, qu
     from .importer import run
 
     out = Out(fmt, quiet, verbose)
-    code, result, message = run([Path(s) for s in sources], Path(out_dir), force, sys_id_namespace)
+    code, result, message = run(
+        [Path(s) for s in sources], Path(out_dir), force, sys_id_namespace, strict
+    )
     if result is not None:
         _report(out, result.diagnostics, Path.cwd(), extra={"command": "import servicenow"})
     click.echo(f"csmconf: {message}" if code == 2 else message, err=True)

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..diagnostics import Diagnostic, count, sort_diagnostics
+from ..diagnostics import strict as strict_diagnostics
 from ..resolve.objects import DEFAULT_NAMESPACE
 from .convert import ACL_TABLES, PLATFORM_COLUMNS, Converter, _table_columns, known_tables
 from .idmap import MAP_FILE, read_map, render_map
@@ -25,7 +26,8 @@ from .layout import layout
 from .readers import read_file, source_files
 from .records import Export, Record
 
-__all__ = ["ImportResult", "OutputRefused", "import_servicenow", "check_output"]
+from .idmap import MAP_FILE as MAP_FILE  # noqa: E402,F811
+__all__ = ["ImportResult", "OutputRefused", "check_output", "import_servicenow"]
 
 
 class OutputRefused(Exception):
@@ -181,8 +183,9 @@ def import_servicenow(
     return result
 
 
-
-def run(sources: list[Path], out: Path, force: bool, namespace: str | None) -> tuple[int, ImportResult | None, str]:
+def run(
+    sources: list[Path], out: Path, force: bool, namespace: str | None, strict: bool = False
+) -> tuple[int, ImportResult | None, str]:
     """What the command does: (exit code, result, message for stderr). Writes only on success."""
     from ..emit.fsio import write_outputs
 
@@ -195,13 +198,19 @@ def run(sources: list[Path], out: Path, force: bool, namespace: str | None) -> t
     except OutputRefused as exc:
         return 2, None, str(exc)
     result = import_servicenow(sources, out, ns)
+    if strict:
+        result.diagnostics = strict_diagnostics(result.diagnostics)
     if result.errors:
         return 1, result, f"errors found in the export: nothing written to {out}"
     try:
         write_outputs(result.files, out)
     except OSError as exc:
         return 2, result, f"cannot write {out}: {exc}"
-    return 0, result, (
-        f"imported {result.records} records as {result.rows} rows into {out} "
-        f"({len(result.files)} files; {result.recovered_ids} ids recovered from csmconf sys_ids)"
+    return (
+        0,
+        result,
+        (
+            f"imported {result.records} records as {result.rows} rows into {out} "
+            f"({len(result.files)} files; {result.recovered_ids} ids recovered from csmconf sys_ids)"
+        ),
     )

@@ -19,8 +19,9 @@ from dataclasses import dataclass, field
 
 from .. import servicenow_names as sn
 from .. import vocabulary
-from ..diagnostics import Diagnostic, Place
+from ..diagnostics import Diagnostic
 from ..model.sections import EMAIL_PATTERN
+from ..model.sections import Role as RawRole
 from ..resolve.builtins import (
     BUILTIN_RELATIONSHIP_TYPE_IDS,
     BUILTIN_ROLE_IDS,
@@ -119,7 +120,9 @@ def _bool(rec: Record, column: str | None, default: bool, diags: list) -> bool:
     if raw in ("false", "0", "no"):
         return False
     diags.append(
-        Diagnostic("CSM805", f"{rec.table}.{column}: expected true or false, got {raw!r}", rec.place)
+        Diagnostic(
+            "CSM805", f"{rec.table}.{column}: expected true or false, got {raw!r}", rec.place
+        )
     )
     return default
 
@@ -134,7 +137,9 @@ def _int(rec: Record, column: str | None, default: int, diags: list) -> int:
         return int(float(raw)) if re.fullmatch(r"-?\d+(\.0+)?", raw) else int(raw)
     except ValueError:
         diags.append(
-            Diagnostic("CSM805", f"{rec.table}.{column}: expected an integer, got {raw!r}", rec.place)
+            Diagnostic(
+                "CSM805", f"{rec.table}.{column}: expected an integer, got {raw!r}", rec.place
+            )
         )
         return default
 
@@ -159,13 +164,18 @@ class Converter:
         }
         self.alloc = IdAllocator(namespace, known_ids, reserved)
         self.principals: dict[str, Row] = {}  # sys_user sys_id -> contact/consumer/user row
+        self._display_cache: dict[str, set[str]] = {}
+        self.role_rows: dict[str, Row] = {}
+        self.responsibility_rows: dict[str, Row] = {}
 
     # -- helpers ---------------------------------------------------------------------------
 
     def warn_drop(self, rec: Record, what: str, why: str) -> None:
         self.diags.append(Diagnostic("CSM804", f"dropped {what}: {why}", rec.place))
 
-    def ref(self, rec: Record, column: str | None, target: str, required: bool = False) -> str | None:
+    def ref(
+        self, rec: Record, column: str | None, target: str, required: bool = False
+    ) -> str | None:
         """The csmconf id a reference column points at; None when empty (or unresolved: CSM803)."""
         if column is None:
             return None
@@ -183,7 +193,7 @@ class Converter:
         for text in (display, value):
             if text and text in names:
                 return names[text]
-        candidates = sorted(names)
+        candidates = sorted({*names, *self._displays(target)} - {IMPLIED, DROPPED})
         close = difflib.get_close_matches(display or value, candidates, n=3, cutoff=0.6)
         hint = f"did you mean {', '.join(repr(c) for c in close)}?" if close else None
         shown = f"{display!r} ({value})" if display and display != value else repr(value)
@@ -197,8 +207,18 @@ class Converter:
         )
         return DROPPED
 
+    def _displays(self, table: str) -> set[str]:
+        """Display values (names) of the export's records of `table`, for did-you-mean."""
+        got = self._display_cache.get(table)
+        if got is None:
+            got = {r.get("name").strip() for r in self.export.table(table)} - {""}
+            self._display_cache[table] = got
+        return got
+
     def _missing(self, rec: Record, column: str, target: str) -> bool:
-        self.warn_drop(rec, f"{rec.table} {rec.sys_id}", f"{column} is empty; csmconf needs a {target}")
+        self.warn_drop(
+            rec, f"{rec.table} {rec.sys_id}", f"{column} is empty; csmconf needs a {target}"
+        )
         return True
 
     def add(self, section: str, data: dict, *sources: Record) -> Row:
@@ -206,7 +226,9 @@ class Converter:
         self.rows.setdefault(section, []).append(row)
         return row
 
-    def _assign(self, kind: str, table: str, recs: list[Record], texts, candidates, fallback: str) -> dict[str, str]:
+    def _assign(
+        self, kind: str, table: str, recs: list[Record], texts, candidates, fallback: str
+    ) -> dict[str, str]:
         wanted = [(r.sys_id, texts(r), candidates(r), fallback) for r in recs]
         got = self.alloc.assign(kind, wanted)
         self.ids.setdefault(table, {}).update(got)
@@ -245,16 +267,14 @@ class Converter:
             name = rec.get(name_col).strip()
             if name in names:
                 ids[rec.sys_id] = names[name]
-            elif name.startswith(sn.RESERVED_ROLE_PREFIXES) or not re.match(
-                sn.SERVICENOW_ROLE_NAME_PATTERN, name
-            ):
+            elif not self._declared_role(rec, name, desc_col):
                 ids[rec.sys_id] = DROPPED
                 names[name] = DROPPED
                 self.warn_drop(
                     rec,
                     f"role {name!r}",
-                    "it is neither one of csmconf's built-in roles nor a name a declared role may "
-                    "have (sn_/snc_ names are ServiceNow's own); whoever holds it keeps their other roles",
+                    "it is neither one of csmconf's built-in roles nor a custom role (u_ or x_ name, "
+                    "or a csmconf sys_id): it looks like ServiceNow's own; holders keep their other roles",
                 )
             else:
                 declared.append(rec)
@@ -276,13 +296,30 @@ class Converter:
                 data["name"] = rec.get(desc_col).strip()
             data["kind"] = "either"  # refined from who holds it (user_roles)
             if name != sn.default_role_name(rid):
-                data["servicenow_name"] = name
+                if "servicenow_name" in RawRole.model_fields:
+                    data["servicenow_name"] = name
+                else:
+                    self.warn_drop(rec, f"ServiceNow name {name!r} of role {rid}", "this csmconf has no servicenow_name field")
             self.role_rows[rid] = self.add("roles", data, rec)
+
+    def _declared_role(self, rec: Record, name: str, desc_col: str) -> bool:
+        """A custom role csmconf can declare: a u_/x_ name, or any name csmconf itself wrote."""
+        if name.startswith(sn.RESERVED_ROLE_PREFIXES) or not re.match(
+            sn.SERVICENOW_ROLE_NAME_PATTERN, name
+        ):
+            return False
+        if name.startswith(("u_", "x_")):
+            return True
+        candidates = [*spellings([name, rec.get(desc_col)])]
+        return self.alloc.recover("role", rec.sys_id, candidates) is not None
 
     def relationship_types(self) -> None:
         key = "relationship_type"
         table = _table_of(key)
-        c = {s: _col(key, s) for s in ("name", "from", "to", "label", "reverse_label", "active", "partner_access")}
+        c = {
+            s: _col(key, s)
+            for s in ("name", "from", "to", "label", "reverse_label", "active", "partner_access")
+        }
         builtins = builtin_relationship_types()
         names = self.names.setdefault(table, {t.name: t.id for t in builtins.values()})
         ids = self.ids.setdefault(table, {})
@@ -296,7 +333,14 @@ class Converter:
                 self.warn_drop(rec, "relationship type", "it has no name")
             else:
                 declared.append(rec)
-        got = self._assign(key, table, declared, lambda r: r.get(c["name"]), lambda r: spellings([r.get(c["name"])]), key)
+        got = self._assign(
+            key,
+            table,
+            declared,
+            lambda r: r.get(c["name"]),
+            lambda r: spellings([r.get(c["name"])]),
+            key,
+        )
         for rec in declared:
             ends = [rec.get(c[e]).strip().lower() for e in ("from", "to")]
             if any(e not in vocabulary.END_KINDS for e in ends):
@@ -307,7 +351,12 @@ class Converter:
                     f"its ends {ends} are not {' or '.join(vocabulary.END_KINDS)}",
                 )
                 continue
-            data = {"id": got[rec.sys_id], "name": rec.get(c["name"]).strip(), "from": ends[0], "to": ends[1]}
+            data = {
+                "id": got[rec.sys_id],
+                "name": rec.get(c["name"]).strip(),
+                "from": ends[0],
+                "to": ends[1],
+            }
             for f in ("label", "reverse_label"):
                 if rec.get(c[f]).strip():
                     data[f] = rec.get(c[f]).strip()
@@ -322,17 +371,25 @@ class Converter:
         key = "responsibility"
         table = _table_of(key)
         c = {s: _col(key, s) for s in ("name", "type", "unique")}
-        names = self.names.setdefault(table, {r.name: r.id for r in builtin_responsibilities().values()})
+        names = self.names.setdefault(
+            table, {r.name: r.id for r in builtin_responsibilities().values()}
+        )
         ids = self.ids.setdefault(table, {})
         declared = []
         for rec in self.export.table(table):
             name = rec.get(c["name"]).strip()
             if name in names:
                 ids[rec.sys_id] = names[name]
-                self.builtin_seen = True
             else:
                 declared.append(rec)
-        got = self._assign(key, table, declared, lambda r: r.get(c["name"]), lambda r: spellings([r.get(c["name"])]), key)
+        got = self._assign(
+            key,
+            table,
+            declared,
+            lambda r: r.get(c["name"]),
+            lambda r: spellings([r.get(c["name"])]),
+            key,
+        )
         self.responsibility_rows: dict[str, Row] = {}
         for rec in declared:
             types = [w for w in _words(rec.get(c["type"])) if w != "none"]
@@ -346,7 +403,11 @@ class Converter:
                     f"({', '.join(vocabulary.HOLDER_TYPES)})",
                 )
                 continue
-            data = {"id": got[rec.sys_id], "name": rec.get(c["name"]).strip() or None, "type": types}
+            data = {
+                "id": got[rec.sys_id],
+                "name": rec.get(c["name"]).strip() or None,
+                "type": types,
+            }
             if data["name"] is None:
                 del data["name"]
             else:
@@ -358,9 +419,26 @@ class Converter:
     def related_party_configs(self) -> None:
         key = "related_party_config"
         table = _table_of(key)
-        c = {s: _col(key, s) for s in ("name", "applies_to", "entity_type", "reference_condition", "default_responsibility", "order")}
+        c = {
+            s: _col(key, s)
+            for s in (
+                "name",
+                "applies_to",
+                "entity_type",
+                "reference_condition",
+                "default_responsibility",
+                "order",
+            )
+        }
         recs = self.export.table(table)
-        got = self._assign(key, table, recs, lambda r: r.get(c["name"]), lambda r: spellings([r.get(c["name"])]), key)
+        got = self._assign(
+            key,
+            table,
+            recs,
+            lambda r: r.get(c["name"]),
+            lambda r: spellings([r.get(c["name"])]),
+            key,
+        )
         resp_table = _table_of("responsibility")
         names = self.names.setdefault(table, {})
         for rec in recs:
@@ -377,7 +455,12 @@ class Converter:
                     f"{', '.join(vocabulary.APPLIES_TO)} for {', '.join(vocabulary.ENTITY_TYPES)}",
                 )
                 continue
-            data = {"id": got[rec.sys_id], "name": rec.get(c["name"]).strip(), "applies_to": applies, "entity_type": entity}
+            data = {
+                "id": got[rec.sys_id],
+                "name": rec.get(c["name"]).strip(),
+                "applies_to": applies,
+                "entity_type": entity,
+            }
             default = self.ref(rec, c["default_responsibility"], resp_table)
             if default == DROPPED:
                 self.ids[table][rec.sys_id] = DROPPED
@@ -399,9 +482,19 @@ class Converter:
     def accounts(self) -> None:
         key = "account"
         table = _table_of(key)
-        c = {s: _col(key, s) for s in ("name", "parent", "partner", "customer", "primary_contact", "active")}
+        c = {
+            s: _col(key, s)
+            for s in ("name", "parent", "partner", "customer", "primary_contact", "active")
+        }
         recs = self.export.table(table)
-        got = self._assign(key, table, recs, lambda r: r.get(c["name"]), lambda r: spellings([r.get(c["name"])]), key)
+        got = self._assign(
+            key,
+            table,
+            recs,
+            lambda r: r.get(c["name"]),
+            lambda r: spellings([r.get(c["name"])]),
+            key,
+        )
         self.account_rows: dict[str, Row] = {}
         self._account_refs = []
         for rec in recs:
@@ -429,7 +522,11 @@ class Converter:
     def _person(self, rec: Record, c: dict) -> dict:
         name = rec.get(c["name"]).strip() if c.get("name") else ""
         if not name:
-            name = " ".join(p for p in (rec.get(c.get("first_name")).strip(), rec.get(c.get("last_name")).strip()) if p)
+            name = " ".join(
+                p
+                for p in (rec.get(c.get("first_name")).strip(), rec.get(c.get("last_name")).strip())
+                if p
+            )
         data = {}
         if name:
             data["name"] = name
@@ -445,19 +542,40 @@ class Converter:
 
     def _texts(self, c: dict):
         def text(r: Record) -> str:
-            return (r.get(c["name"]) if c.get("name") else "") or " ".join(
-                filter(None, (r.get(c.get("first_name") or ""), r.get(c.get("last_name") or "")))
-            ) or r.get(c.get("user_name") or "") or r.get(c.get("email") or "")
+            return (
+                (r.get(c["name"]) if c.get("name") else "")
+                or " ".join(
+                    filter(
+                        None, (r.get(c.get("first_name") or ""), r.get(c.get("last_name") or ""))
+                    )
+                )
+                or r.get(c.get("user_name") or "")
+                or r.get(c.get("email") or "")
+            )
 
         def cands(r: Record) -> list[str]:
-            return spellings([r.get(c.get("user_name") or ""), text(r), r.get(c.get("email") or "")])
+            return spellings(
+                [r.get(c.get("user_name") or ""), text(r), r.get(c.get("email") or "")]
+            )
 
         return text, cands
 
     def contacts(self) -> None:
         key = "contact"
         table = _table_of(key)
-        c = {s: _col(key, s) for s in ("account", "first_name", "last_name", "name", "email", "phone", "active", "user_name")}
+        c = {
+            s: _col(key, s)
+            for s in (
+                "account",
+                "first_name",
+                "last_name",
+                "name",
+                "email",
+                "phone",
+                "active",
+                "user_name",
+            )
+        }
         recs = self.export.table(table)
         text, cands = self._texts(c)
         got = self._assign(key, table, recs, text, cands, key)
@@ -483,7 +601,10 @@ class Converter:
     def consumers(self) -> None:
         key = "consumer"
         table = _table_of(key)
-        c = {s: _col(key, s) for s in ("first_name", "last_name", "name", "email", "phone", "active", "user")}
+        c = {
+            s: _col(key, s)
+            for s in ("first_name", "last_name", "name", "email", "phone", "active", "user")
+        }
         recs = self.export.table(table)
         text, cands = self._texts(c)
         got = self._assign(key, table, recs, text, cands, key)
@@ -501,7 +622,10 @@ class Converter:
     def users(self) -> None:
         key = "user"
         table = _table_of(key)
-        c = {s: _col(key, s) for s in ("user_name", "first_name", "last_name", "name", "email", "active")}
+        c = {
+            s: _col(key, s)
+            for s in ("user_name", "first_name", "last_name", "name", "email", "active")
+        }
         recs = []
         for rec in self.export.table(table):
             cls = rec.get("sys_class_name").strip()
@@ -536,7 +660,11 @@ class Converter:
                 row.data["roles"].append(role)
                 row.sources.append(rec)
             holders.setdefault(role, set()).add(row.section)
-        for row in (*self.rows.get("contacts", ()), *self.rows.get("consumers", ()), *self.rows.get("users", ())):
+        for row in (
+            *self.rows.get("contacts", ()),
+            *self.rows.get("consumers", ()),
+            *self.rows.get("users", ()),
+        ):
             row.data["roles"].sort()
             if row.section == "consumers":
                 if row.data["roles"] == ["consumer"]:
@@ -600,7 +728,11 @@ class Converter:
         self._link(
             "account_relationship",
             "account_relationships",
-            {"from": ("from", acc), "to": ("to", acc), "type": ("type", _table_of("relationship_type"))},
+            {
+                "from": ("from", acc),
+                "to": ("to", acc),
+                "type": ("type", _table_of("relationship_type")),
+            },
             ints=("order",),
         )
 
@@ -632,7 +764,14 @@ class Converter:
         table = _table_of(key)
         c = {s: _col(key, s) for s in ("name", "account", "contact")}
         recs = self.export.table(table)
-        got = self._assign(key, table, recs, lambda r: r.get(c["name"]), lambda r: spellings([r.get(c["name"])]), key)
+        got = self._assign(
+            key,
+            table,
+            recs,
+            lambda r: r.get(c["name"]),
+            lambda r: spellings([r.get(c["name"])]),
+            key,
+        )
         rows: dict[str, Row] = {}
         for rec in recs:
             account = self.ref(rec, c["account"], _table_of("account"), required=True)
@@ -651,7 +790,8 @@ class Converter:
         rpc_table = _table_of("related_party_config")
         resp_table = _table_of("responsibility")
         defaults = {
-            r.data["id"]: r.data.get("default_responsibility") for r in self.rows.get("related_party_configs", ())
+            r.data["id"]: r.data.get("default_responsibility")
+            for r in self.rows.get("related_party_configs", ())
         }
         for rec in self.export.table(DATA[key].table):
             product_col = _col(key, "sold_product")
@@ -697,7 +837,9 @@ class Converter:
         resp_table = _table_of("responsibility")
         roles = _table_of("role")
         warned_builtin: set[str] = set()
-        for rec in sorted(self.export.table(table), key=lambda r: (r.place.file.encode(), r.place.line)):
+        for rec in sorted(
+            self.export.table(table), key=lambda r: (r.place.file.encode(), r.place.line)
+        ):
             resp = self.ref(rec, c["responsibility"], resp_table, required=True)
             if resp in (None, DROPPED):
                 continue
@@ -712,7 +854,9 @@ class Converter:
                     )
                 continue
             if not _bool(rec, c["active"], True, self.diags):
-                self.warn_drop(rec, f"an inactive access configuration of {resp}", "it grants nothing")
+                self.warn_drop(
+                    rec, f"an inactive access configuration of {resp}", "it grants nothing"
+                )
                 continue
             entry = self._entry(rec, c, resp)
             if entry is None:
@@ -744,7 +888,9 @@ class Converter:
         if table not in vocabulary.TABLES:
             problems.append(f"its accessible table {table!r} is none of csmconf's")
         if not levels or any(lv not in vocabulary.LEVEL_WORDS for lv in levels):
-            problems.append(f"its access level {rec.get(c['levels'])!r} is not {', '.join(vocabulary.LEVEL_WORDS)}")
+            problems.append(
+                f"its access level {rec.get(c['levels'])!r} is not {', '.join(vocabulary.LEVEL_WORDS)}"
+            )
         if scope is None:
             problems.append(
                 "its relationship (type, table, fields) matches none of csmconf's scopes"
@@ -781,9 +927,19 @@ def scope_of(rec: Record, c: dict) -> str | None:
     """The csmconf scope an access configuration row encodes (see `servicenow_names`)."""
     encoded = {
         name: rec.get(c[name]).strip() if name in c else ""
-        for name in ("type", "relationship_table", "relationship_field", "accessible_table_field", "relationship_filter")
+        for name in (
+            "type",
+            "relationship_table",
+            "relationship_field",
+            "accessible_table_field",
+            "relationship_filter",
+        )
     }
-    return sn.scope_from_access_config(encoded) if hasattr(sn, "scope_from_access_config") else _provisional_scope(encoded)
+    return (
+        sn.scope_from_access_config(encoded)
+        if hasattr(sn, "scope_from_access_config")
+        else _provisional_scope(encoded)
+    )
 
 
 def _provisional_scope(encoded: dict[str, str]) -> str | None:
@@ -791,7 +947,9 @@ def _provisional_scope(encoded: dict[str, str]) -> str | None:
     if rel in (DATA["contact_relationship"].table, DATA["team_member"].table):
         return "holder"
     if rel == DATA["related_party"].table:
-        return "holder_cases" if encoded["accessible_table_field"] == CASE_SOLD_PRODUCT else "holder"
+        return (
+            "holder_cases" if encoded["accessible_table_field"] == CASE_SOLD_PRODUCT else "holder"
+        )
     words = set(vocabulary.SCOPES)
     for value in (encoded["relationship_filter"], encoded["type"]):
         if value in words:

@@ -30,7 +30,7 @@ def render_map(assigned: dict[str, dict[str, str]]) -> bytes:
         if not ids:
             continue
         out.append(f"{kind}:\n")
-        out.extend(f"  \"{sys_id}\": {ids[sys_id]}\n" for sys_id in sorted(ids))
+        out.extend(f'  "{sys_id}": {ids[sys_id]}\n' for sys_id in sorted(ids))
     return "".join(out).encode("utf-8")
 
 

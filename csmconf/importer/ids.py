@@ -76,7 +76,9 @@ def role_spellings(servicenow_name: str) -> list[str]:
 class IdAllocator:
     """Ids of one import: recovered ones first, then derived ones, unique within each kind."""
 
-    def __init__(self, namespace: uuid.UUID, known: dict[str, dict[str, str]], reserved: dict[str, set[str]]):
+    def __init__(
+        self, namespace: uuid.UUID, known: dict[str, dict[str, str]], reserved: dict[str, set[str]]
+    ):
         self.namespace = namespace
         self.known = known  # kind -> sys_id -> id (the map file of an earlier import)
         self.taken: dict[str, set[str]] = {k: set(v) for k, v in reserved.items()}

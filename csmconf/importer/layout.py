@@ -81,7 +81,11 @@ def layout(rows: dict[str, list[Row]], namespace: uuid.UUID | None) -> dict[str,
             size[root[row.data["id"]]] = size.get(root[row.data["id"]], 0) + 1
         for row in accounts:
             top = root[row.data["id"]]
-            put(f"accounts/{top}.yaml" if size[top] > 1 else "accounts/_single.yaml", "accounts", row)
+            put(
+                f"accounts/{top}.yaml" if size[top] > 1 else "accounts/_single.yaml",
+                "accounts",
+                row,
+            )
     for section, file in FILES.items():
         for row in sorted(rows.get(section, []), key=lambda r: _key(section, r)):
             put(file, section, row)

@@ -64,9 +64,19 @@ def source_files(sources: list[Path]) -> tuple[list[Path], list[Diagnostic]]:
     return files, diags
 
 
+def shown(path: Path) -> str:
+    """How a source file is named in places and comments: relative to the working directory
+    when it lies below it (so a tree imported in a checkout names its exports portably)."""
+    full = Path(os.path.abspath(path))
+    try:
+        return full.relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return full.as_posix()
+
+
 def read_file(path: Path, known_tables: frozenset[str]) -> tuple[list[Record], list[Diagnostic]]:
     """Every record of one export file (XML or JSON, told apart by the first byte)."""
-    name = path.as_posix()
+    name = shown(path)
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -82,7 +92,7 @@ def read_file(path: Path, known_tables: frozenset[str]) -> tuple[list[Record], l
     return [], [
         Diagnostic(
             "CSM800",
-            "not a ServiceNow export: expected XML (`<unload>`) or Table API JSON (`{\"result\": [...]}`)",
+            'not a ServiceNow export: expected XML (`<unload>`) or Table API JSON (`{"result": [...]}`)',
             Place(name, 1, 1),
         )
     ]
@@ -118,7 +128,9 @@ class _XmlReader:
             return Place(self.file, line + line0, col)
 
         def doctype(*_args):
-            raise _Refused("a document type declaration is not accepted in an export", *place()[1:3])
+            raise _Refused(
+                "a document type declaration is not accepted in an export", *place()[1:3]
+            )
 
         root = "unload" if top else "record_update"
 
@@ -216,11 +228,11 @@ def table_from_name(path: str, known_tables: frozenset[str]) -> str | None:
     stem = Path(path).name.rsplit(".", 1)[0]
     best = None
     for table in known_tables:
-        if stem == table or (
+        fits = stem == table or (
             stem.startswith(table) and re.fullmatch(r"[._-].*", stem[len(table) :])
-        ):
-            if best is None or len(table) > len(best):
-                best = table
+        )
+        if fits and (best is None or len(table) > len(best)):
+            best = table
     return best
 
 
@@ -324,5 +336,7 @@ def _read_json(file: str, data: bytes, known_tables: frozenset[str]) -> list[Rec
                 col,
             )
         sys_id = values.get("sys_id")
-        records.append(Record(table, sys_id.value.strip() if sys_id else "", values, Place(file, line, col)))
+        records.append(
+            Record(table, sys_id.value.strip() if sys_id else "", values, Place(file, line, col))
+        )
     return records

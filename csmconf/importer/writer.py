@@ -30,7 +30,9 @@ _NOT_STRING = re.compile(
 )
 _PLAIN = re.compile(r"^[A-Za-z0-9_./@()+][A-Za-z0-9_ ./@()+'&-]*$")
 _PLAIN_IN_FLOW = re.compile(r"^[A-Za-z0-9_./@()+][A-Za-z0-9_./@()+-]*$")
-_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff]")
+_UNPRINTABLE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff]"
+)
 
 
 def scalar(value, flow: bool = False) -> str:
@@ -40,7 +42,13 @@ def scalar(value, flow: bool = False) -> str:
         return str(value)
     text = str(value)
     pattern = _PLAIN_IN_FLOW if flow else _PLAIN
-    if pattern.match(text) and not _NOT_STRING.match(text) and not text.endswith(" ") and ": " not in text and " #" not in text:
+    if (
+        pattern.match(text)
+        and not _NOT_STRING.match(text)
+        and not text.endswith(" ")
+        and ": " not in text
+        and " #" not in text
+    ):
         return text
     quoted = json.dumps(text, ensure_ascii=False)
     return _UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
@@ -50,7 +58,9 @@ def _comment(text: str, indent: str) -> str:
     return "".join(f"{indent}# {line}\n" for line in text.splitlines() if line) if text else ""
 
 
-def _mapping(data: dict, order: list[str], indent: str, first: str, out: list[str], nested: dict) -> None:
+def _mapping(
+    data: dict, order: list[str], indent: str, first: str, out: list[str], nested: dict
+) -> None:
     """A mapping in block style; `first` is the prefix of its first line (`- ` for list items)."""
     keys = sorted(data, key=lambda k: (order.index(k) if k in order else len(order), k))
     prefix = first
@@ -76,7 +86,7 @@ def render_file(sections: dict[str, list[tuple[str, dict]]]) -> str:
             continue
         out.append(f"\n{section}:\n")
         if section == "settings":
-            (_comment_text, data), = rows
+            ((_comment_text, data),) = rows
             _mapping(data, fmt._field_order(fmt.Settings), "  ", "  ", out, {})
             continue
         order = fmt._ROW_ORDER[section]
