@@ -258,7 +258,6 @@ EITHER_ROLES = [
     "case_create_granular",
     "case_write_granular",
     "sold_product_read_granular",
-    "sold_product_write_granular",
     "case_reader_plus",
     "product_viewer",
 ]

@@ -75,7 +75,7 @@ def test_decision_table_matches(example_compilation):
                     got = engine.decide(p, level, table, t).decision
                     if got != want:
                         mismatches.append(f"{','.join(key)}: expected {want}, got {got}")
-    assert total == 19 * 3 * 5 * 15
+    assert total == 20 * 3 * 5 * 15
     assert not mismatches, f"{len(mismatches)} decisions differ:\n" + "\n".join(mismatches)
 
 

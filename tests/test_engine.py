@@ -111,7 +111,7 @@ RESTRICT = """\
       - id: boss
         name: Boss
         account: orion
-        roles: [customer_admin]
+        roles: [customer_admin, customer_case_manager]
       - id: named
         name: Named
         account: orion
@@ -137,20 +137,33 @@ def test_restrict_contact_access_removes_only_the_blanket_read(make_config):
     gained = {k: v for k, v in after.items() if rank[v] > rank[before.get(k, "denied")]}
     assert not gained, f"restriction gave access: {gained}"
     lost = {k for k in before if after.get(k) != before[k]}
+    contacts = ("contact:boss", "contact:named", "contact:plain")
+    # rule 3: the blanket read of the account's sold products and install bases
     blanket = {
-        (p, "read", "sold_product", t)
-        for p in ("contact:boss", "contact:named", "contact:plain")
-        for t in ("account:orion", "sold_product:lease")
+        (p, "read", table, t)
+        for p in contacts
+        for table, t in (
+            ("sold_product", "account:orion"),
+            ("sold_product", "sold_product:lease"),
+            ("install_base", "account:orion"),
+        )
     }
-    # the named contact keeps its own sold product (rule 4), conditional on the owner
+    # the named contact keeps its own sold product (rule 4)
     expected_lost = blanket - {("contact:named", "read", "sold_product", "sold_product:lease")}
     assert lost == expected_lost, sorted(lost)
     assert after[("contact:named", "read", "sold_product", "sold_product:lease")] == "allowed"
-    assert after[("contact:named", "read", "sold_product", "account:orion")] == "conditional"
-    # the admin still runs the tree's cases and contacts
+    # rule 4: the contact of a record is a run-time field: every contact of the restricted
+    # account is conditional on its sold products (allowed before, through rule 3)
+    for p in contacts:
+        assert before[(p, "read", "sold_product", "account:orion")] == "allowed"
+        assert after[(p, "read", "sold_product", "account:orion")] == "conditional"
+    # ...but a declared sold product naming another contact stays denied to them
+    assert ("contact:plain", "read", "sold_product", "sold_product:lease") not in after
+    # the admin still runs her account's cases and contacts, the case manager the tree's cases
     assert after[("contact:boss", "write", "case", "account:orion-sub")] == "allowed"
     assert after[("contact:boss", "read", "case", "sold_product:lease")] == "allowed"
     assert after[("contact:boss", "write", "contact", "account:orion")] == "allowed"
+    assert ("contact:boss", "write", "contact", "account:orion-sub") not in after
 
 
 # -- partner_customers is one hop ------------------------------------------------------------
@@ -194,13 +207,17 @@ def test_partner_customers_is_one_hop(make_config):
     c = make_config(PARTNER)
     assert_clean(c)
     for level in LEVELS:
-        assert decide(c, "contact:peter", level, "case", "account:abc") == "allowed"
+        # partner_account: the cases whose partner is gsi, decided at run time
+        assert decide(c, "contact:peter", level, "case", "account:abc") == "conditional"
         assert decide(c, "contact:peter", level, "case", "account:gsi") == "allowed"
         # not the descendants of the partner customer, not a second hop
         assert decide(c, "contact:peter", level, "case", "account:abc-child") == "denied"
         assert decide(c, "contact:peter", level, "case", "account:far") == "denied"
+    # contacts of the partner customers: partner_customers, unconditionally
     assert decide(c, "contact:peter", "write", "contact", "account:abc") == "allowed"
     assert decide(c, "contact:peter", "create", "contact", "account:abc") == "denied"
+    assert decide(c, "contact:peter", "read", "contact", "account:abc-child") == "denied"
+    assert decide(c, "contact:peter", "read", "contact", "account:far") == "denied"
     # partner_contact: run time, on the partner customers only
     assert decide(c, "contact:priya", "read", "case", "account:abc") == "conditional"
     assert decide(c, "contact:priya", "read", "case", "account:abc-child") == "denied"
@@ -241,8 +258,10 @@ WHEN = {
     "a.yaml": """\
         version: 1
         accounts:
+          # restricted, so rule 3's blanket install-base read does not hide the filtered one
           - id: acme
             name: Acme
+            restrict_contact_access: true
           - id: acme-sub
             name: Acme Sub
             parent: acme
@@ -382,6 +401,217 @@ def test_roles_required_gates_own_entries(make_config):
     assert decide(contained, "contact:cara", "read", "contact", "account:branch") == "allowed"
 
 
+CHAIN = """\
+    version: 1
+    accounts:
+      - id: home
+        name: Home
+      - id: branch
+        name: Branch
+        parent: home
+    responsibilities:
+      - id: top
+        name: Top
+        type: [contact]
+        includes: [middle]
+      - id: middle
+        name: Middle
+        type: [contact]
+        roles_required: [case_read_granular]
+        includes: [leaf]
+        access:
+          - table: case
+            levels: [read]
+            scope: holder
+      - id: leaf
+        name: Leaf
+        type: [contact]
+        access:
+          - table: contact
+            levels: [read]
+            scope: holder
+    contacts:
+      - id: cara
+        name: Cara
+        account: home
+        roles: {roles}
+    contact_relationships:
+      - contact: cara
+        account: branch
+        responsibility: top
+"""
+
+
+def test_roles_required_of_every_responsibility_on_the_includes_chain(make_config):
+    # rule 2: `leaf` requires nothing, but it is reached through `middle`, which requires
+    # case_read_granular: without it neither middle's nor leaf's entries count
+    without = make_config({"a.yaml": CHAIN.format(roles="[]")})
+    assert {d.code for d in without.diagnostics if d.is_error} == {"CSM507"}
+    assert decide(without, "contact:cara", "read", "case", "account:branch") == "denied"
+    assert decide(without, "contact:cara", "read", "contact", "account:branch") == "denied"
+    with_role = make_config({"a.yaml": CHAIN.format(roles="[case_read_granular]")})
+    assert_clean(with_role)
+    assert decide(with_role, "contact:cara", "read", "case", "account:branch") == "allowed"
+    assert decide(with_role, "contact:cara", "read", "contact", "account:branch") == "allowed"
+
+
+def test_held_responsibility_without_its_roles_passes_nothing_on(make_config):
+    # holding `middle` itself without its role: its included `leaf` counts for nothing either
+    text = CHAIN.replace("responsibility: top", "responsibility: middle")
+    without = make_config({"a.yaml": text.format(roles="[customer]")})
+    assert decide(without, "contact:cara", "read", "contact", "account:branch") == "denied"
+    with_role = make_config({"a.yaml": text.format(roles="[case_write_granular]")})
+    assert_clean(with_role)  # containment: write contains create contains read
+    assert decide(with_role, "contact:cara", "read", "contact", "account:branch") == "allowed"
+
+
+ACCOUNT_HOLDER = {
+    "a.yaml": """\
+        version: 1
+        accounts:
+          - id: owner
+            name: Owner
+            restrict_contact_access: true
+          - id: dept
+            name: Dept
+            parent: owner
+        responsibilities:
+          - id: tracker
+            name: Tracker
+            type: [account]
+            includes: [reader]
+            access:
+              - table: case
+                levels: [read]
+                scope: holder_cases
+          - id: reader
+            name: Reader
+            type: [account]
+            roles_required: [sold_product_read_granular]
+            access:
+              - table: sold_product
+                levels: [read]
+                scope: holder
+        contacts:
+          - id: with-role
+            name: With role
+            account: dept
+            roles: [customer, sold_product_read_granular]
+          - id: without-role
+            name: Without role
+            account: dept
+            roles: [customer]
+        related_party_configs:
+          - id: tracking
+            name: Tracking department
+            applies_to: sold_product
+            entity_type: account
+            default_responsibility: tracker
+        sold_products:
+          - id: lease
+            name: Lease
+            account: owner
+            related_parties:
+              - party: account:dept
+                type: tracking
+    """
+}
+
+
+def test_account_holder_contacts_judged_by_their_own_roles(make_config):
+    c = make_config(ACCOUNT_HOLDER)
+    assert_clean(c)  # an account holds no roles: not CSM507; its contacts are judged instead
+    for p in ("contact:with-role", "contact:without-role"):
+        assert decide(c, p, "read", "case", "sold_product:lease") == "allowed"
+    # the included `reader` needs sold_product_read_granular: only the contact holding it
+    assert decide(c, "contact:with-role", "read", "sold_product", "sold_product:lease") == "allowed"
+    assert (
+        decide(c, "contact:without-role", "read", "sold_product", "sold_product:lease") == "denied"
+    )
+    assert (
+        c.engine.effective(c.config.lookup("contact:without-role")).get(
+            ("read", "sold_product", "sold_product:lease")
+        )
+        is None
+    )
+
+
+def test_inactive_account_holding_counts_for_nothing(make_config):
+    text = (
+        ACCOUNT_HOLDER["a.yaml"]
+        .replace(
+            "          - id: lease\n            name: Lease\n            account: owner\n",
+            "          - id: lease\n            name: Lease\n            account: owner\n",
+        )
+        .replace(
+            "            name: Owner\n", "            name: Owner\n            active: false\n"
+        )
+    )
+    c = make_config({"a.yaml": text})
+    for p in ("contact:with-role", "contact:without-role"):
+        for table in ("case", "sold_product"):
+            assert decide(c, p, "read", table, "sold_product:lease") == "denied"
+            assert decide(c, p, "read", table, "account:owner") == "denied"
+    # a contact whose own account is inactive has no access at all
+    text = ACCOUNT_HOLDER["a.yaml"].replace(
+        "            name: Dept\n", "            name: Dept\n            active: false\n"
+    )
+    c = make_config({"a.yaml": text})
+    assert c.engine.what_can(c.config.lookup("contact:with-role")) == []
+
+
+def test_named_contact_is_a_run_time_field(make_config):
+    files = {
+        "a.yaml": """\
+            version: 1
+            accounts:
+              - id: shut
+                name: Shut
+                restrict_contact_access: true
+              - id: open
+                name: Open
+            contacts:
+              - id: named
+                name: Named
+                account: shut
+              - id: other
+                name: Other
+                account: shut
+              - id: gone
+                name: Gone
+                account: shut
+                active: false
+              - id: outsider
+                name: Outsider
+                account: open
+            sold_products:
+              - id: sp
+                name: SP
+                account: shut
+                contact: named
+        """
+    }
+    c = make_config(files)
+    assert_clean(c)
+    # every active contact of the restricted account: conditional on its sold products
+    for p in ("contact:named", "contact:other"):
+        assert decide(c, p, "read", "sold_product", "account:shut") == "conditional"
+        assert decide(c, p, "read", "install_base", "account:shut") == "denied"
+        assert decide(c, p, "write", "sold_product", "account:shut") == "denied"
+    assert decide(c, "contact:named", "read", "sold_product", "sold_product:sp") == "allowed"
+    assert decide(c, "contact:other", "read", "sold_product", "sold_product:sp") == "denied"
+    assert decide(c, "contact:gone", "read", "sold_product", "account:shut") == "denied"
+    assert decide(c, "contact:outsider", "read", "sold_product", "account:shut") == "denied"
+    # rule 3 on the unrestricted account: sold products and install bases, allowed
+    assert decide(c, "contact:outsider", "read", "sold_product", "account:open") == "allowed"
+    assert decide(c, "contact:outsider", "read", "install_base", "account:open") == "allowed"
+    who = {
+        d.principal
+        for d in c.engine.who_can("read", "sold_product", c.config.lookup("account:shut"))
+    }
+    assert who == {"contact:named", "contact:other"}
+
+
 # -- authorized_account -----------------------------------------------------------------------
 
 AUTHORIZED = {
@@ -518,7 +748,8 @@ def test_explain_partner_admin_path(example_compilation):
         cfg.lookup("account:abc-corp"),
         explain=True,
     )
-    assert d.decision == "allowed"
+    # partner_admin works the cases whose partner is gsi-tech: a run-time field
+    assert d.decision == "conditional"
     assert d.paths, "explain gave no path"
     found = None
     for grant, hops in zip(d.grants, d.paths):
@@ -527,6 +758,7 @@ def test_explain_partner_admin_path(example_compilation):
             ("contact:peter-robinson", "account:gsi-tech") in edges
             and ("account:gsi-tech", "account:abc-corp") in edges
             and any(h.target == "role:partner_admin" for h in hops)
+            and grant.scope == "partner_account"
         ):
             found = (grant, hops, edges)
             break
@@ -570,7 +802,8 @@ def test_explain_partner_admin_path(example_compilation):
 @pytest.mark.parametrize(
     "principal,level,table,target",
     [
-        ("contact:ann-abc-admin", "read", "case", "account:abc-germany"),
+        ("contact:carlos-abc-cases", "read", "case", "account:abc-germany"),
+        ("contact:peter-robinson", "read", "contact", "account:abc-corp"),
         ("contact:eva-abc-europe", "write", "case", "account:abc-germany"),
         ("contact:fiona-orion-finance", "write", "case", "sold_product:orion-fleet-lease"),
         ("consumer:ravi-patel", "read", "sold_product", "sold_product:housing-loan-hill-2024"),

@@ -49,6 +49,8 @@ TABLES = vocabulary.TABLES
 ALLOWED, CONDITIONAL, DENIED = vocabulary.ALLOWED, vocabulary.CONDITIONAL, vocabulary.DENIED
 _RANK = vocabulary.DECISION_RANK
 expand_levels = vocabulary.expand_levels
+#: rule 3: what every contact of an unrestricted account reads of its account's records
+ACCOUNT_SOLD_PRODUCT_TABLES = ("sold_product", "install_base")
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,11 +89,16 @@ class Grant:
     when: str | None = None
     # for a responsibility: (responsibility id, `kind:id` held on, through, holder node)
     held: tuple | None = None
+    # accounts on which the grant reaches only records chosen at run time and none of their
+    # declared sold products as such (rule 4: the sold products naming the principal as contact)
+    account_records: frozenset = frozenset()
 
     def decision_on(self, target: Entity, owner: Account | None) -> str:
         if target.kind == "account":
             if target.id in self.accounts:
                 return CONDITIONAL if self.conditional else ALLOWED
+            if target.id in self.account_records:
+                return CONDITIONAL
             if self.sold_product is not None and self.sold_product_owner == target.id:
                 return CONDITIONAL  # one sold product's records among the account's
             return DENIED
@@ -111,7 +118,9 @@ class Grant:
         if self.rule == "responsibility":
             return f"responsibility {self.source}: {self.table} {self.level} on {self.scope}{cond}"
         if self.rule == "account_sold_products":
-            return "every contact of an account reads its sold products"
+            return f"every contact of an account reads its {self.table.replace('_', ' ')}s"
+        if self.account_records:
+            return "the named contact of a sold product reads it (a run-time field of the record)"
         return "the named contact of a sold product reads it"
 
 
@@ -172,6 +181,8 @@ class AccessEngine:
         self._includes: dict[str, list[tuple[Responsibility, tuple[Hop, ...]]]] = {}
         self._owned: dict[str, list[str]] | None = None
         self._acts_for: dict[str, frozenset] = {}
+        self._gated: dict[tuple, list] = {}
+        self._required: frozenset | None = None
 
     # -- graph walks shared by many principals -------------------------------------------
 
@@ -249,6 +260,49 @@ class AccessEngine:
             self._includes[resp.id] = cached
         return cached
 
+    def reachable_includes(
+        self, resp: Responsibility, roles
+    ) -> list[tuple[Responsibility, tuple[Hop, ...]]]:
+        """The responsibilities whose entries count for a holder of `resp` holding `roles`.
+
+        Rule 2: an included responsibility counts only when the holder has the
+        roles_required of every responsibility on the includes chain from `resp`
+        down to it; so the walk never passes a responsibility whose roles are
+        missing (and yields nothing when `resp`'s own are). Cached per distinct
+        set of the roles any responsibility requires, which few principals differ in.
+        """
+        relevant = frozenset(r for r in roles if r in self._required_ids())
+        key = (resp.id, relevant)
+        cached = self._gated.get(key)
+        if cached is None:
+            cached = []
+            if _has_required(resp, relevant):
+                cached.append((resp, ()))
+                seen = {resp.id}
+                queue = [(node_id(resp), ())]
+                while queue:
+                    node, hops = queue.pop(0)
+                    for inner, data in self.out_edges(node, INCLUDES):
+                        inner_resp = self.obj(inner)
+                        if inner_resp.id in seen or not _has_required(inner_resp, relevant):
+                            continue
+                        seen.add(inner_resp.id)
+                        path = (*hops, Hop(node, "includes", inner, data["place"]))
+                        cached.append((inner_resp, path))
+                        queue.append((inner, path))
+            self._gated[key] = cached
+        return cached
+
+    def _required_ids(self) -> frozenset:
+        if self._required is None:
+            self._required = frozenset(
+                r.id
+                for resp in self.config.responsibilities.values()
+                for r in resp.roles_required
+                if r is not None
+            )
+        return self._required
+
     # -- a principal's grants --------------------------------------------------------------
 
     def held_roles(self, principal: Entity) -> dict[str, tuple[Hop, ...]]:
@@ -296,28 +350,42 @@ class AccessEngine:
                     (member, Hop(anode, data["label"], resp_node, data["place"])),
                 )
 
-    def grants(self, principal: Entity) -> list[Grant]:
+    def grants(self, principal: Entity, cache: bool = True) -> list[Grant]:
+        """Every grant of a principal. With `cache=False` nothing about the principal is kept
+        (what `what-can --all` uses to walk every principal in bounded memory)."""
         key = node_id(principal)
         cached = self._grants.get(key)
         if cached is None:
-            cached = self._grants[key] = self._compute_grants(principal)
+            cached = self._compute_grants(principal, cache)
+            if cache:
+                self._grants[key] = cached
         return cached
 
-    def acts_for(self, contact: Contact) -> frozenset:
+    def forget(self, principal: Entity) -> None:
+        """Drop what is cached about one principal (its grants, the accounts it acts for)."""
+        key = node_id(principal)
+        self._grants.pop(key, None)
+        self._acts_for.pop(key, None)
+
+    def acts_for(self, contact: Contact, cache: bool = True) -> frozenset:
         """Active accounts the contact acts for through contact relationships (`self` scope)."""
         key = node_id(contact)
         cached = self._acts_for.get(key)
         if cached is None:
-            cached = self._acts_for[key] = frozenset(
+            cached = frozenset(
                 on.id
                 for _resp, on, through, _hops in self.holdings(contact)
                 if through == "contact_relationship" and isinstance(on, Account) and on.active
             )
+            if cache:
+                self._acts_for[key] = cached
         return cached
 
-    def _compute_grants(self, p: Entity) -> list[Grant]:
+    def _compute_grants(self, p: Entity, cache: bool = True) -> list[Grant]:
         if not self.active_principal(p):
             return []
+        # the accounts a contact acts for (`self`), found once per principal
+        acts = self.acts_for(p, cache) if isinstance(p, Contact) else frozenset()
         out: list[Grant] = []
         roles = self.held_roles(p)
         pnode = node_id(p)
@@ -326,16 +394,17 @@ class AccessEngine:
             for table_node, grant in self.out_edges(node_id(role), GRANTS):
                 entry = grant["entry"]
                 entry_hop = Hop(node_id(role), grant["label"], table_node, grant["place"])
-                out.extend(self._scope_grants(p, entry, "role", rid, (*hops, entry_hop), None))
+                out.extend(
+                    self._scope_grants(p, entry, "role", rid, (*hops, entry_hop), None, acts=acts)
+                )
         for resp, on, through, hold_hops in self.holdings(p):
             held = (resp.id, node_id(on), through, hold_hops[-1].source)
             if isinstance(on, Account) and not on.active:
                 continue
             if isinstance(on, SoldProduct) and (on.account is None or not on.account.active):
                 continue
-            for inner, inc_hops in self.include_closure(resp):
-                if any(r is not None and r.id not in roles for r in inner.roles_required):
-                    continue  # its own entries need its own roles_required
+            # judged by the principal's own roles, also for a contact of a holding account
+            for inner, inc_hops in self.reachable_includes(resp, roles):
                 for table_node, grant in self.out_edges(node_id(inner), GRANTS):
                     entry = grant["entry"]
                     entry_hop = Hop(node_id(inner), grant["label"], table_node, grant["place"])
@@ -348,24 +417,44 @@ class AccessEngine:
                             (*hold_hops, *inc_hops, entry_hop),
                             on,
                             held,
+                            acts=acts,
                         )
                     )
         if isinstance(p, Contact):
             account = p.account
+            member = (Hop(pnode, "member of", node_id(account), p.place("account")),)
             if not account.restrict_contact_access:
-                out.append(
+                # rule 3: the blanket read of the account's sold products and install bases
+                out.extend(
                     Grant(
-                        "sold_product",
+                        table,
                         "read",
                         "account_sold_products",
                         "account_sold_products",
                         "account",
                         False,
                         accounts=frozenset((account.id,)),
-                        via=(Hop(pnode, "member of", node_id(account), p.place("account")),),
+                        via=member,
                         origin=account.id,
                     )
+                    for table in ACCOUNT_SOLD_PRODUCT_TABLES
                 )
+            # rule 4: the contact of a sold product is a run-time field, so among its account's
+            # (open-world) sold products some may name this contact: conditional on the account,
+            # restricted or not; a declared sold product is judged by its declared contact below
+            out.append(
+                Grant(
+                    "sold_product",
+                    "read",
+                    "named_contact",
+                    "named_contact",
+                    "self",
+                    True,
+                    via=member,
+                    origin=account.id,
+                    account_records=frozenset((account.id,)),
+                )
+            )
             for sp_node, data in self.out_edges(pnode, NAMED_CONTACT):
                 sp = self.obj(sp_node)
                 if sp.account is not None and sp.account.active:
@@ -385,10 +474,10 @@ class AccessEngine:
         return out
 
     def _scope_grants(
-        self, p: Entity, entry, rule: str, source: str, via, held_on, held=None
+        self, p: Entity, entry, rule: str, source: str, via, held_on, held=None, acts=frozenset()
     ) -> list[Grant]:
         scope = entry.scope
-        conditional = entry.when is not None
+        conditional = entry_conditional(entry)
         accounts: frozenset = frozenset()
         sold_product = None
         origin = None
@@ -415,9 +504,11 @@ class AccessEngine:
         elif scope == "partner_customers":
             accounts, origin = self.partner_customers(own), own.id
         elif scope == "self":
-            accounts, origin, conditional = frozenset((own.id,)) | self.acts_for(p), own.id, True
-        elif scope == "partner_contact":
-            accounts, origin, conditional = self.partner_customers(own), own.id, True
+            accounts, origin = frozenset((own.id,)) | acts, own.id
+        elif scope in ("partner_contact", "partner_account"):
+            # the case's partner contact is the principal / its partner is the principal's
+            # account: run-time fields, so conditional on the partner customers, nowhere else
+            accounts, origin = self.partner_customers(own), own.id
         else:
             return []
         if not accounts and sold_product is None:
@@ -449,8 +540,17 @@ class AccessEngine:
         return None
 
     def decide(
-        self, principal: Entity, level: str, table: str, target: Entity, explain: bool = False
+        self,
+        principal: Entity,
+        level: str,
+        table: str,
+        target: Entity,
+        explain: bool = False,
+        grants: list[Grant] | None = None,
     ) -> Decision:
+        """THE decision function: every question (check, who-can, what-can, diff, test, the
+        review CSVs) is answered from it or from `effective`, which a test keeps equal to it.
+        `grants`: the principal's grants when the caller computed them (uncached)."""
         best = DENIED
         granting: list[Grant] = []
         if _target_open(target, table):
@@ -460,7 +560,7 @@ class AccessEngine:
             elif isinstance(target, SoldProduct) and (owner is None or not owner.active):
                 pass
             else:
-                for g in self.grants(principal):
+                for g in self.grants(principal) if grants is None else grants:
                     if g.table != table or g.level != level:
                         continue
                     d = g.decision_on(target, owner)
@@ -536,7 +636,7 @@ class AccessEngine:
                 chain.append(Hop(node_id(parent), "parent of", node_id(node), node.place("parent")))
                 node = parent
             return list(reversed(chain))
-        if grant.scope in ("partner_customers", "partner_contact"):
+        if grant.scope in ("partner_customers", "partner_contact", "partner_account"):
             for _u, v, data in g.out_edges(node_id(own), data=True):
                 if (
                     data["rel"] == RELATED_TO
@@ -547,7 +647,9 @@ class AccessEngine:
                     return [Hop(node_id(own), data["type"].id, v, data["place"])]
         return []
 
-    def effective(self, principal: Entity) -> dict[tuple[str, str, str], tuple[str, Grant]]:
+    def effective(
+        self, principal: Entity, grants: list[Grant] | None = None
+    ) -> dict[tuple[str, str, str], tuple[str, Grant]]:
         """Every non-denied (level, table, target ref) of a principal on declared targets.
 
         Driven by the principal's grants (each names the accounts or the sold
@@ -563,7 +665,7 @@ class AccessEngine:
 
         owned = self._owned_sold_products()
         accounts = self.config.accounts
-        for g in self.grants(principal):
+        for g in self.grants(principal) if grants is None else grants:
             decision = CONDITIONAL if g.conditional else ALLOWED
             for account_id in g.accounts:
                 account = accounts.get(account_id)
@@ -573,6 +675,8 @@ class AccessEngine:
                 if g.table in ("case", "sold_product"):
                     for sp_id in owned.get(account_id, ()):
                         put((g.level, g.table, f"sold_product:{sp_id}"), decision, g)
+            for account_id in g.account_records:
+                put((g.level, g.table, f"account:{account_id}"), CONDITIONAL, g)
             if g.sold_product is not None and g.table in ("case", "sold_product"):
                 put((g.level, g.table, f"sold_product:{g.sold_product}"), decision, g)
                 put((g.level, g.table, f"account:{g.sold_product_owner}"), CONDITIONAL, g)
@@ -644,9 +748,14 @@ class AccessEngine:
                 out.append(d)
         return out
 
-    def what_can(self, principal: Entity) -> list[Decision]:
-        """Every declared target x table x level not denied, from the principal's grants."""
-        found = self.effective(principal)
+    def what_can(self, principal: Entity, cache: bool = True) -> list[Decision]:
+        """Every declared target x table x level not denied, from the principal's grants.
+
+        With `cache=False` the principal's grants are computed for this call and then
+        dropped, so asking for every principal in turn holds one principal's grants at a time.
+        """
+        grants = self.grants(principal, cache=cache)
+        found = self.effective(principal, grants)
         keys = sorted(
             found,
             key=lambda k: (
@@ -657,9 +766,19 @@ class AccessEngine:
             ),
         )
         return [
-            self.decide(principal, level, table, self.config.lookup(ref))
+            self.decide(principal, level, table, self.config.lookup(ref), grants=grants)
             for level, table, ref in keys
         ]
+
+
+def entry_conditional(entry) -> bool:
+    """Whether an access entry grants only at run time: a run-time scope (a field of the
+    record decides) or a `when` filter. Shared by decisions and the grant-path review."""
+    return entry.when is not None or entry.scope in vocabulary.RUNTIME_SCOPES
+
+
+def _has_required(resp: Responsibility, roles) -> bool:
+    return all(r is None or r.id in roles for r in resp.roles_required)
 
 
 def _target_open(target: Entity, table: str) -> bool:

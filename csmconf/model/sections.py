@@ -11,7 +11,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
-from .. import vocabulary
+from .. import servicenow_names, vocabulary
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9_.-]{0,99}$"
 EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s.]+$"
@@ -101,10 +101,16 @@ class User(RawModel):
     active: bool = True
 
 
+ServiceNowRoleName = Annotated[
+    str, StringConstraints(pattern=servicenow_names.SERVICENOW_ROLE_NAME_PATTERN)
+]
+
+
 class Role(RawModel):
     id: Id
     name: Text | None = None
     kind: RoleKind
+    servicenow_name: ServiceNowRoleName | None = None
     contains: list[Ref] = Field(default_factory=list)
     access: list[AccessEntry] = Field(default_factory=list)
 

@@ -15,8 +15,10 @@ from typing import Annotated, Union, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, create_model
 
+from .. import servicenow_names, vocabulary
 from ..diagnostics import Diagnostic, Place
 from ..load import INVALID, Node, ParsedDocument
+from .encoded_query import check as check_filter
 from .sections import SECTION_MODELS, RawModel, Settings
 
 
@@ -402,6 +404,8 @@ _PATTERN_MESSAGES = {
     "email": "is not a valid email address",
     "party": "must be written kind:id, with kind contact, consumer, account or user",
     "sys_id_namespace": "is not a UUID",
+    "servicenow_name": "is not a ServiceNow role name: lowercase letters, digits and '_', "
+    "starting with a letter, with at most one '.' after a scope (x_vendor_app.name)",
 }
 
 
@@ -438,23 +442,75 @@ def _describe_error(err: dict, name: str, value, at: Node) -> tuple[str, str | N
     return f"invalid value ({err.get('msg', etype)})", None
 
 
+def _scope_node(row, i: int):
+    node = row.node.child("access")
+    entry_node = node.child(i) if node is not None else None
+    scope_node = entry_node.child("scope") if entry_node is not None else None
+    return scope_node or entry_node or row.node
+
+
 def shape_checks(out: Validated) -> None:
     """Rules of a row's shape that a field type cannot say (still CSM200/CSM202)."""
     for row in out.rows["roles"]:
         for i, entry in enumerate(row.model.access or ()):
-            if entry is not None and entry.scope in ("holder", "holder_cases"):
-                node = row.node.child("access")
-                entry_node = node.child(i) if node is not None else None
-                scope_node = entry_node.child("scope") if entry_node is not None else None
+            if entry is not None and entry.scope in vocabulary.HOLDER_SCOPES:
                 out.diagnostics.append(
                     Diagnostic(
                         "CSM202",
                         f"scope: '{entry.scope}' is measured from where a responsibility is held; "
                         "a role is held on nothing",
-                        place_of(row.file, scope_node or row.node),
+                        place_of(row.file, _scope_node(row, i)),
                         hint="use the scope in a responsibility, or a principal scope here",
                     )
                 )
+        name = row.model.servicenow_name
+        if name is not None and name.startswith(servicenow_names.RESERVED_ROLE_PREFIXES):
+            out.diagnostics.append(
+                Diagnostic(
+                    "CSM202",
+                    f"servicenow_name: '{name}' begins with "
+                    + " or ".join(f"'{p}'" for p in servicenow_names.RESERVED_ROLE_PREFIXES)
+                    + ", which ServiceNow reserves for its own roles",
+                    row.value_place("servicenow_name"),
+                    hint="name a declared role u_<name>, or x_<vendor>_<app>.<name> in a scope",
+                )
+            )
+    # a scope that reads a record field only some tables have (`partner_account`: a case's
+    # `partner`) is an invalid value elsewhere, in a role or a responsibility alike
+    for section in ("roles", "responsibilities"):
+        for row in out.rows[section]:
+            for i, entry in enumerate(row.model.access or ()):
+                tables = vocabulary.SCOPE_TABLES.get(entry.scope) if entry is not None else None
+                if tables is not None and entry.table not in tables:
+                    out.diagnostics.append(
+                        Diagnostic(
+                            "CSM202",
+                            f"scope: '{entry.scope}' reads a field that only "
+                            + ", ".join(tables)
+                            + f" records have; table '{entry.table}' has none",
+                            place_of(row.file, _scope_node(row, i)),
+                            hint="use this scope on table "
+                            + " or ".join(tables)
+                            + ", or another scope here",
+                        )
+                    )
+    for section in ("roles", "responsibilities"):
+        for row in out.rows[section]:
+            for i, entry in enumerate(row.model.access or ()):
+                refusal = None if entry is None or entry.when is None else check_filter(entry.when)
+                if refusal is not None:
+                    node = row.node.child("access")
+                    entry_node = node.child(i) if node is not None else None
+                    when_node = entry_node.child("when") if entry_node is not None else None
+                    out.diagnostics.append(
+                        Diagnostic(
+                            "CSM202",
+                            f"when: {refusal}",
+                            place_of(row.file, when_node or row.node),
+                            hint="write field-operator-value terms joined by '^' (AND), "
+                            "e.g. active=true^priority<=2",
+                        )
+                    )
     for row in out.rows["tests"]:
         t = row.model
         if t.principal is None and t.who_can is None:

@@ -7,6 +7,7 @@ entity, and are never reported unused.
 from __future__ import annotations
 
 from ..model.sections import AccessEntry
+from ..servicenow_names import BUILTIN_ROLE_NAMES
 from .objects import RelationshipType, Responsibility, Role
 
 FULL = ("read", "write", "create")
@@ -21,16 +22,22 @@ def title(identifier: str) -> str:
     return " ".join(part.capitalize() for part in identifier.replace("-", "_").split("_") if part)
 
 
-# id -> (kind, contains, access entries)
+# id -> (kind, contains, access entries): LANGUAGE.md, *roles*; each is ServiceNow's own role
+# (docs/access-model.md sets each beside what ServiceNow documents for it)
 _ROLES: dict[str, tuple[str, tuple[str, ...], tuple[AccessEntry, ...]]] = {
     "customer": ("external", (), (_entry("case", FULL, "self"),)),
     "customer_admin": (
         "external",
         ("customer",),
         (
-            _entry("case", FULL, "account_tree"),
-            _entry("contact", ("read", "write"), "account_tree"),
+            _entry("case", FULL, "account"),
+            _entry("contact", ("read", "write"), "account"),
         ),
+    ),
+    "customer_case_manager": (
+        "external",
+        ("customer",),
+        (_entry("case", FULL, "account_tree"),),
     ),
     "partner": (
         "external",
@@ -41,7 +48,7 @@ _ROLES: dict[str, tuple[str, tuple[str, ...], tuple[AccessEntry, ...]]] = {
         "external",
         ("partner", "customer_admin"),
         (
-            _entry("case", FULL, "partner_customers"),
+            _entry("case", FULL, "partner_account"),
             _entry("contact", ("read", "write"), "partner_customers"),
         ),
     ),
@@ -51,7 +58,6 @@ _ROLES: dict[str, tuple[str, tuple[str, ...], tuple[AccessEntry, ...]]] = {
     "case_create_granular": ("either", ("case_read_granular",), ()),
     "case_write_granular": ("either", ("case_create_granular",), ()),
     "sold_product_read_granular": ("either", (), ()),
-    "sold_product_write_granular": ("either", ("sold_product_read_granular",), ()),
 }
 
 _REPRESENTATIVE_ACCESS = (
@@ -82,7 +88,15 @@ BUILTIN_RELATIONSHIP_TYPE_IDS = ("partner_account",)
 
 def builtin_roles() -> dict[str, Role]:
     roles = {
-        rid: Role("role", rid, None, name=title(rid), role_kind=kind, access=list(access))
+        rid: Role(
+            "role",
+            rid,
+            None,
+            name=title(rid),
+            role_kind=kind,
+            access=list(access),
+            servicenow_name=BUILTIN_ROLE_NAMES[rid],
+        )
         for rid, (kind, _contains, access) in _ROLES.items()
     }
     for rid, (_kind, contains, _access) in _ROLES.items():

@@ -99,6 +99,9 @@ class User(Principal):
 class Role(Entity):
     name: str = ""
     role_kind: str | None = None  # internal | external | either
+    # the role's name on a ServiceNow instance (`sys_user_role.name`): a built-in's out-of-box
+    # name, or a declared role's `servicenow_name` (default `u_` + id)
+    servicenow_name: str = ""
     contains: list[Role | None] = field(default_factory=list)
     access: list[AccessEntry] = field(default_factory=list)
 

@@ -13,6 +13,7 @@ import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import servicenow_names, vocabulary
 from ..diagnostics import BUILTIN, Diagnostic, Place, Related
 from ..model import Row, Validated
 from ..model.sections import SECTION_MODELS, Settings
@@ -246,11 +247,8 @@ class _Resolver:
                     row,
                     name=m.name or builtins.title(m.id),
                     role_kind=m.kind,
-                    access=[
-                        e
-                        for e in m.access or ()
-                        if e is not None and e.scope not in ("holder", "holder_cases")
-                    ],
+                    access=[e for e in m.access or () if e is not None and _role_entry_valid(e)],
+                    servicenow_name=_declared_role_name(row),
                 ),
             )
         for row in rows["relationship_types"]:
@@ -281,7 +279,7 @@ class _Resolver:
                     name=m.name or builtins.title(m.id),
                     holder_types=tuple(m.type or ()),
                     unique=m.unique,
-                    access=[e for e in m.access or () if e is not None],
+                    access=[e for e in m.access or () if e is not None and _entry_valid(e)],
                 ),
             )
         for row in rows["related_party_configs"]:
@@ -491,6 +489,20 @@ class _Resolver:
         for rt in c.relationship_types.values():
             place = rt.place("name")
             self.unique_value(names, rt.name, place, f"relationship type name '{rt.name}'")
+        # role names on the instance: the built-ins' first (at <builtin>), then declared roles in
+        # canonical order, each at its `servicenow_name` value or, when defaulted, at its id
+        role_names: dict = {}
+        for role in c.roles.values():
+            if not role.servicenow_name:
+                continue
+            written = role.row is not None and role.row.model.servicenow_name is not None
+            place = role.place("servicenow_name") if written else role.id_place
+            self.unique_value(
+                role_names,
+                role.servicenow_name,
+                place,
+                f"role servicenow_name '{role.servicenow_name}'",
+            )
         labels: dict = {}
         for cfg in c.related_party_configs.values():
             if cfg.applies_to is None:
@@ -501,6 +513,34 @@ class _Resolver:
                 cfg.place("name"),
                 f"related-party config name '{cfg.name}' for {cfg.applies_to}",
             )
+
+
+def _entry_valid(entry) -> bool:
+    """An access entry kept for the later stages: a scope read from a record field that the
+    table has not (`partner_account` off `case`) was CSM202 and grants nothing."""
+    tables = vocabulary.SCOPE_TABLES.get(entry.scope)
+    return tables is None or entry.table in tables
+
+
+def _role_entry_valid(entry) -> bool:
+    # holder scopes in a role were CSM202 (a role is held on nothing)
+    return entry.scope not in vocabulary.HOLDER_SCOPES and _entry_valid(entry)
+
+
+def _declared_role_name(row: Row) -> str:
+    """A declared role's ServiceNow name: its `servicenow_name`, else `u_` + the id.
+
+    A reserved or malformed name was CSM202; the role keeps its default so that later
+    stages (emitters) still have a name and nothing cascades."""
+    m = row.model
+    name = m.servicenow_name
+    if (
+        name is None
+        or not row.known("servicenow_name")
+        or name.startswith(servicenow_names.RESERVED_ROLE_PREFIXES)
+    ):
+        return servicenow_names.default_role_name(m.id)
+    return name
 
 
 def _order(row: Row) -> int:
