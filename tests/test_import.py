@@ -308,3 +308,30 @@ def test_cli_success_reports_and_writes(tmp_path):
 
 def test_default_namespace_is_the_language_one():
     assert str(DEFAULT_NAMESPACE) == "c5a1f0e2-7d3b-4c8e-9f21-3b6e8d0a4c17"
+
+
+def test_update_set_payload_escaped_or_cdata_and_deletes(tmp_path):
+    inner = (
+        '<record_update table="sn_customerservice_responsibility_def">'
+        '<sn_customerservice_responsibility_def action="{action}"><name>{name}</name>'
+        "<type>contact</type><sys_id>{sid}</sys_id></sn_customerservice_responsibility_def></record_update>"
+    )
+    escaped = inner.format(action="INSERT_OR_UPDATE", name="Billing", sid="1" * 32)
+    escaped = escaped.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    cdata = inner.format(action="INSERT_OR_UPDATE", name="Site", sid="2" * 32)
+    deleted = inner.format(action="DELETE", name="Gone", sid="3" * 32)
+    text = (
+        '<?xml version="1.0" encoding="UTF-8"?><unload unload_date="2025-01-01 00:00:00">\n'
+        '<sys_remote_update_set action="INSERT_OR_UPDATE"><name>x</name><sys_id>' + "9" * 32 + "</sys_id></sys_remote_update_set>\n"
+        f"<sys_update_xml action=\"INSERT_OR_UPDATE\"><payload>{escaped}</payload></sys_update_xml>\n"
+        f"<sys_update_xml action=\"INSERT_OR_UPDATE\">\n<payload><![CDATA[{cdata}]]></payload></sys_update_xml>\n"
+        f"<sys_update_xml action=\"INSERT_OR_UPDATE\"><payload><![CDATA[{deleted}]]></payload></sys_update_xml>\n"
+        "</unload>\n"
+    )
+    (tmp_path / "update_set.xml").write_text(text)
+    result = import_servicenow([tmp_path], tmp_path / "out")
+    assert result.errors == 0
+    out = result.files["responsibilities.yaml"].decode()
+    assert "- id: billing\n" in out and "- id: site\n" in out and "gone" not in out
+    # the CDATA payload's record is on line 5 of the update set, right after `<payload><![CDATA[`
+    assert f"update_set.xml:5 sys_id {'2' * 32}" in out
