@@ -24,7 +24,18 @@ from csmconf.pipeline import compile_config
 from csmconf.resolve.builtins import BUILTIN_ROLE_IDS
 from csmconf.resolve.objects import sys_id
 
-WORDS = ["Acme", "Globex", "Initech", "Umbrella", "Stark", "Wayne", "Hooli", "Vandelay", "Łęcka", "Nguyễn"]
+WORDS = [
+    "Acme",
+    "Globex",
+    "Initech",
+    "Umbrella",
+    "Stark",
+    "Wayne",
+    "Hooli",
+    "Vandelay",
+    "Łęcka",
+    "Nguyễn",
+]
 FIRST = ["Ann", "Bob", "Chloé", "Dev", "Eva", "Femi", "Gus", "Hana"]
 
 
@@ -37,11 +48,23 @@ def _id(name: str, sep: str) -> str:
 def generate(rnd: random.Random, features: frozenset[str]) -> dict[str, str]:
     """A valid configuration tree (relative path -> YAML text)."""
     sep = rnd.choice(["-", "_"])
-    rows: dict[str, list[dict]] = {s: [] for s in (
-        "accounts", "contacts", "consumers", "users", "roles", "relationship_types",
-        "account_relationships", "responsibilities", "contact_relationships", "team_members",
-        "related_party_configs", "sold_products",
-    )}
+    rows: dict[str, list[dict]] = {
+        s: []
+        for s in (
+            "accounts",
+            "contacts",
+            "consumers",
+            "users",
+            "roles",
+            "relationship_types",
+            "account_relationships",
+            "responsibilities",
+            "contact_relationships",
+            "team_members",
+            "related_party_configs",
+            "sold_products",
+        )
+    }
     n = rnd.randint(1, 7)
     accounts = []
     parent: dict[int, int | None] = {}
@@ -67,8 +90,14 @@ def generate(rnd: random.Random, features: frozenset[str]) -> dict[str, str]:
 
     types = ["partner_account"]
     if "relationship_types" in features and rnd.random() < 0.5:
-        t = {"id": _id("Reseller Link", sep), "name": "Reseller Link", "from": "partner", "to": "account",
-             "label": "Resells to", "reverse_label": "Buys from"}
+        t = {
+            "id": _id("Reseller Link", sep),
+            "name": "Reseller Link",
+            "from": "partner",
+            "to": "account",
+            "label": "Resells to",
+            "reverse_label": "Buys from",
+        }
         if "partner_access" in features:
             t["partner_access"] = rnd.random() < 0.5
             if not t["partner_access"]:
@@ -90,8 +119,11 @@ def generate(rnd: random.Random, features: frozenset[str]) -> dict[str, str]:
                 rows["account_relationships"].append(rel)
 
     # responsibilities (declared) with access entries on holder scopes
-    resps = {"authorized_representative": ["contact", "consumer"], "authorized_account": ["account"],
-             "account_manager": ["user"]}
+    resps = {
+        "authorized_representative": ["contact", "consumer"],
+        "authorized_account": ["account"],
+        "account_manager": ["user"],
+    }
     required: dict[str, list[str]] = {}
     for k in range(rnd.randint(0, 3)):
         name = f"{rnd.choice(['Guarantor', 'Billing', 'Site'])} Duty {k}"
@@ -103,7 +135,13 @@ def generate(rnd: random.Random, features: frozenset[str]) -> dict[str, str]:
             scope = "holder_cases" if table == "case" and rnd.random() < 0.5 else "holder"
             if table == "account":
                 scope = "holder"
-            entry = {"table": table, "levels": sorted(rnd.sample(["read", "write"], rnd.randint(1, 2)), key=["read", "write"].index), "scope": scope}
+            entry = {
+                "table": table,
+                "levels": sorted(
+                    rnd.sample(["read", "write"], rnd.randint(1, 2)), key=["read", "write"].index
+                ),
+                "scope": scope,
+            }
             if "write" in entry["levels"] and "read" not in entry["levels"]:
                 entry["levels"] = ["read", "write"]
             if "when" in features and rnd.random() < 0.2:
@@ -128,7 +166,11 @@ def generate(rnd: random.Random, features: frozenset[str]) -> dict[str, str]:
             c = {"id": _id(name, sep), "name": name, "account": a["id"]}
             if rnd.random() < 0.5:
                 c["email"] = f"{c['id'].replace('_', '.')}@example.com"
-            pool = [r for r in ("customer", "customer_admin", "customer_case_manager") if r in BUILTIN_ROLE_IDS]
+            pool = [
+                r
+                for r in ("customer", "customer_admin", "customer_case_manager")
+                if r in BUILTIN_ROLE_IDS
+            ]
             if a.get("partner"):
                 pool += ["partner", "partner_admin"]
             roles_of[c["id"]] = set(rnd.sample(pool, rnd.randint(0, 2)))
@@ -160,19 +202,32 @@ def generate(rnd: random.Random, features: frozenset[str]) -> dict[str, str]:
             same = [j for j in range(n) if root(j) == root(home) and j != home]
             if same and holding("contact"):
                 r = rnd.choice(holding("contact"))
-                rows["contact_relationships"].append({"contact": c["id"], "account": accounts[rnd.choice(same)]["id"], "responsibility": r})
+                rows["contact_relationships"].append(
+                    {
+                        "contact": c["id"],
+                        "account": accounts[rnd.choice(same)]["id"],
+                        "responsibility": r,
+                    }
+                )
                 roles_of[c["id"]].update(required.get(r, []))
     for u in users:
         if "relationship_agent" in roles_of[u["id"]] and rnd.random() < 0.6 and holding("user"):
             r = rnd.choice(holding("user"))
-            rows["team_members"].append({"user": u["id"], "account": rnd.choice(accounts)["id"], "responsibility": r})
+            rows["team_members"].append(
+                {"user": u["id"], "account": rnd.choice(accounts)["id"], "responsibility": r}
+            )
             roles_of[u["id"]].update(required.get(r, []))
     # unique responsibilities are declared but never held twice: keep them out of holdings
     configs = []
     for k in range(rnd.randint(0, 2)):
         entity = rnd.choice(["contact", "consumer", "account"])
         name = f"{entity.title()} Party {k}"
-        cfg = {"id": _id(name, sep), "name": name, "applies_to": "sold_product", "entity_type": entity}
+        cfg = {
+            "id": _id(name, sep),
+            "name": name,
+            "applies_to": "sold_product",
+            "entity_type": entity,
+        }
         fits = holding(entity)
         if fits and rnd.random() < 0.8:
             cfg["default_responsibility"] = rnd.choice(fits)
@@ -188,7 +243,9 @@ def generate(rnd: random.Random, features: frozenset[str]) -> dict[str, str]:
             sp["contact"] = rnd.choice(contacts_by_account[i])["id"]
         parties = []
         for cfg in configs:
-            pool = {"contact": contact_list, "consumer": consumers, "account": accounts}[cfg["entity_type"]]
+            pool = {"contact": contact_list, "consumer": consumers, "account": accounts}[
+                cfg["entity_type"]
+            ]
             if pool and rnd.random() < 0.6:
                 party = rnd.choice(pool)
                 parties.append({"party": f"{cfg['entity_type']}:{party['id']}", "type": cfg["id"]})
@@ -229,11 +286,17 @@ def round_trip(config_dir: Path, work: Path):
     exports = {k: v for k, v in outputs.items() if k.startswith("servicenow/")}
     assert exports, "the compiler wrote no servicenow/ exports"
     write(exports, work / "out")
-    result = import_servicenow([work / "out" / "servicenow"], work / "imported", original.config.namespace)
-    assert result.errors == 0, [f"{d.place}: {d.code} {d.message}" for d in result.diagnostics if d.is_error]
+    result = import_servicenow(
+        [work / "out" / "servicenow"], work / "imported", original.config.namespace
+    )
+    assert result.errors == 0, [
+        f"{d.place}: {d.code} {d.message}" for d in result.diagnostics if d.is_error
+    ]
     write(result.files, work / "imported")
     imported = compile_config(work / "imported")
-    assert imported.errors == 0, [f"{d.place}: {d.code} {d.message}" for d in imported.diagnostics if d.is_error]
+    assert imported.errors == 0, [
+        f"{d.place}: {d.code} {d.message}" for d in imported.diagnostics if d.is_error
+    ]
     return original, imported, result, outputs
 
 
@@ -244,8 +307,13 @@ def id_renaming(original, result) -> dict[str, str]:
     new = YAML(typ="safe").load(result.files[MAP_FILE].decode())
     ns = original.config.namespace
     out = {}
-    for kind, table in (("account", "accounts"), ("contact", "contacts"), ("consumer", "consumers"),
-                        ("user", "users"), ("sold_product", "sold_products")):
+    for kind, table in (
+        ("account", "accounts"),
+        ("contact", "contacts"),
+        ("consumer", "consumers"),
+        ("user", "users"),
+        ("sold_product", "sold_products"),
+    ):
         ids = new.get(kind) or {}
         for eid in getattr(original.config, table):
             got = ids.get(sys_id(ns, kind, eid))
@@ -268,5 +336,3 @@ def decisions(compilation, rename: dict[str, str] | None = None) -> set[tuple]:
 
 def tempdir() -> tempfile.TemporaryDirectory:
     return tempfile.TemporaryDirectory(prefix="csmconf-roundtrip-")
-
-

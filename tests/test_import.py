@@ -38,7 +38,9 @@ def _xml(table: str, *rows: str) -> str:
 
 
 def _codes(result) -> list[tuple[str, str, int, int]]:
-    return [(d.code, Path(d.place.file).name, d.place.line, d.place.column) for d in result.diagnostics]
+    return [
+        (d.code, Path(d.place.file).name, d.place.line, d.place.column) for d in result.diagnostics
+    ]
 
 
 def _invoke(*args: str):
@@ -57,7 +59,10 @@ def test_instance_export_becomes_a_tree_validate_accepts(tmp_path):
     config = compiled.config
     assert sorted(config.accounts) == ["abc-corp", "abc-germany", "gsi-tech"]
     assert config.accounts["abc-germany"].parent.id == "abc-corp"
-    assert config.accounts["gsi-tech"].partner and config.accounts["gsi-tech"].primary_contact.id == "peter-robinson"
+    assert (
+        config.accounts["gsi-tech"].partner
+        and config.accounts["gsi-tech"].primary_contact.id == "peter-robinson"
+    )
     peter = config.contacts["peter-robinson"]
     # inherited (partner) and implied (snc_external) role rows are not declared
     assert [r.id for r in peter.roles] == ["partner_admin"]
@@ -65,9 +70,9 @@ def test_instance_export_becomes_a_tree_validate_accepts(tmp_path):
     assert sorted(r.id for r in ann.roles) == ["customer_admin", "install_base_viewer"]
     assert config.roles["install_base_viewer"].role_kind == "external"  # held by contacts only
     assert config.contacts["jonas-weber"].active is False
-    assert [(r.from_account.id, r.type.id, r.to_account.id) for r in config.account_relationships] == [
-        ("gsi-tech", "partner_account", "abc-corp")
-    ]
+    assert [
+        (r.from_account.id, r.type.id, r.to_account.id) for r in config.account_relationships
+    ] == [("gsi-tech", "partner_account", "abc-corp")]
     assert config.responsibilities["guarantor"].holder_types == ("contact", "consumer")
 
 
@@ -78,7 +83,10 @@ def test_output_is_canonical_fmt_form_with_source_comments(tmp_path):
             text = data.decode()
             assert format_text(text, rel) == text, rel
     contacts = result.files["contacts.yaml"].decode()
-    assert "# tests/import_fixtures/instance/customer_contact.xml:2 sys_id 7c1a4f0e1b2a30104a5c0f6fdc4bcb11" in contacts
+    assert (
+        "# tests/import_fixtures/instance/customer_contact.xml:2 sys_id 7c1a4f0e1b2a30104a5c0f6fdc4bcb11"
+        in contacts
+    )
     roles = result.files["roles.yaml"].decode()
     # a record inside an update-set payload points at its own line in the update set
     assert "sys_remote_update_set.xml:13 sys_id 9a9a9a9a1b2a30104a5c0f6fdc4bcd01" in roles
@@ -93,8 +101,8 @@ def test_import_is_deterministic_and_independent_of_source_order(tmp_path):
 
 
 def test_split_exports_are_merged(tmp_path):
-    one = '<name>One</name><sys_id>11111111111111111111111111111111</sys_id>'
-    two = '<name>Two</name><sys_id>22222222222222222222222222222222</sys_id>'
+    one = "<name>One</name><sys_id>11111111111111111111111111111111</sys_id>"
+    two = "<name>Two</name><sys_id>22222222222222222222222222222222</sys_id>"
     (tmp_path / "customer_account.xml").write_text(_xml("customer_account", one, two))
     (tmp_path / "customer_account_2.xml").write_text(_xml("customer_account", two))
     result = import_servicenow([tmp_path], tmp_path / "out")
@@ -158,7 +166,9 @@ def test_reimport_keeps_ids_through_the_map_file(tmp_path):
     assert _invoke("import", "servicenow", str(src), "-o", str(out)).exit_code == 0
     assert (out / MAP_FILE).is_file()
     path = src / "customer_account.xml"
-    path.write_text(path.read_text().replace("<name>GSI Tech</name>", "<name>GSI Technologies</name>"))
+    path.write_text(
+        path.read_text().replace("<name>GSI Tech</name>", "<name>GSI Technologies</name>")
+    )
     r = _invoke("import", "servicenow", str(src), "-o", str(out), "--force")
     assert r.exit_code == 0, r.output
     text = (out / "accounts.yaml").read_text()
@@ -166,15 +176,21 @@ def test_reimport_keeps_ids_through_the_map_file(tmp_path):
 
 
 def test_out_of_box_roles_map_to_builtins_by_name_and_unknown_ones_are_dropped(tmp_path):
-    contact = '<name>Ann</name><account display_value="A">{a}</account><sys_id>{c}</sys_id>'.format(a="a" * 32, c="c" * 32)
-    (tmp_path / "customer_account.xml").write_text(_xml("customer_account", f"<name>A</name><sys_id>{'a' * 32}</sys_id>"))
+    contact = '<name>Ann</name><account display_value="A">{a}</account><sys_id>{c}</sys_id>'.format(
+        a="a" * 32, c="c" * 32
+    )
+    (tmp_path / "customer_account.xml").write_text(
+        _xml("customer_account", f"<name>A</name><sys_id>{'a' * 32}</sys_id>")
+    )
     (tmp_path / "customer_contact.xml").write_text(_xml("customer_contact", contact))
     has_role = [
         f'<role display_value="sn_customerservice.customer">{"1" * 32}</role><user>{"c" * 32}</user><sys_id>{"d" * 32}</sys_id>',
         f'<role display_value="itil">{"2" * 32}</role><user>{"c" * 32}</user><sys_id>{"e" * 32}</sys_id>',
     ]
     (tmp_path / "sys_user_has_role.xml").write_text(_xml("sys_user_has_role", *has_role))
-    (tmp_path / "sys_user_role.xml").write_text(_xml("sys_user_role", f"<name>itil</name><sys_id>{'2' * 32}</sys_id>"))
+    (tmp_path / "sys_user_role.xml").write_text(
+        _xml("sys_user_role", f"<name>itil</name><sys_id>{'2' * 32}</sys_id>")
+    )
     result = import_servicenow([tmp_path], tmp_path / "out")
     assert "roles: [customer]" in result.files["contacts.yaml"].decode()
     assert ("CSM804", "sys_user_role.xml", 2, 1) in _codes(result)
@@ -186,9 +202,17 @@ def test_out_of_box_roles_map_to_builtins_by_name_and_unknown_ones_are_dropped(t
 @pytest.mark.parametrize(
     ("text", "where", "words"),
     [
-        ('<?xml version="1.0"?>\n<unload>\n<customer_account>\n</unload>\n', (4, 3), "malformed XML"),
+        (
+            '<?xml version="1.0"?>\n<unload>\n<customer_account>\n</unload>\n',
+            (4, 3),
+            "malformed XML",
+        ),
         ("<html><body/></html>", (1, 1), "root element is <html>"),
-        ('<?xml version="1.0"?>\n<!DOCTYPE unload [<!ENTITY a "aaaa">]>\n<unload/>', (2, 18), "document type"),
+        (
+            '<?xml version="1.0"?>\n<!DOCTYPE unload [<!ENTITY a "aaaa">]>\n<unload/>',
+            (2, 18),
+            "document type",
+        ),
         ("name,sys_id\nA,1\n", (1, 1), "not a ServiceNow export"),
     ],
 )
@@ -213,7 +237,10 @@ def test_unknown_table_and_unknown_column(tmp_path):
         _xml("customer_account", f"<name>A</name><u_tier>gold</u_tier><sys_id>{'2' * 32}</sys_id>")
     )
     result = import_servicenow([tmp_path], tmp_path / "out")
-    assert _codes(result) == [("CSM802", "customer_account.xml", 2, 1), ("CSM801", "incident.xml", 2, 1)]
+    assert _codes(result) == [
+        ("CSM802", "customer_account.xml", 2, 1),
+        ("CSM801", "incident.xml", 2, 1),
+    ]
     assert "u_tier" in result.diagnostics[0].message and "incident" in result.diagnostics[1].message
     assert result.errors == 1 and not result.files
 
@@ -223,8 +250,11 @@ def test_reference_to_a_record_not_in_the_export_is_listed_with_did_you_mean(tmp
         _xml("customer_account", f"<name>ABC Corp</name><sys_id>{'a' * 32}</sys_id>")
     )
     contact = f'<name>Ann</name><account display_value="ABC Corp.">{"f" * 32}</account><sys_id>{"c" * 32}</sys_id>'
-    (tmp_path / "customer_contact.xml").write_text(_xml("customer_contact", "", contact).replace(
-        '<customer_contact action="INSERT_OR_UPDATE"></customer_contact>\n', ""))
+    (tmp_path / "customer_contact.xml").write_text(
+        _xml("customer_contact", "", contact).replace(
+            '<customer_contact action="INSERT_OR_UPDATE"></customer_contact>\n', ""
+        )
+    )
     result = import_servicenow([tmp_path], tmp_path / "out")
     (d,) = [d for d in result.diagnostics if d.code == "CSM803"]
     assert (Path(d.place.file).name, d.place.line) == ("customer_contact.xml", 2)
@@ -243,7 +273,9 @@ def test_rows_the_language_cannot_express_are_dropped_with_the_reason(tmp_path):
     )
     result = import_servicenow([tmp_path], tmp_path / "out")
     assert result.errors == 0
-    messages = {Path(d.place.file).name: d.message for d in result.diagnostics if d.code == "CSM804"}
+    messages = {
+        Path(d.place.file).name: d.message for d in result.diagnostics if d.code == "CSM804"
+    }
     assert "responsibility 'Odd'" in messages["sn_customerservice_responsibility_def.xml"]
     assert "csmconf needs a customer_account" in messages["customer_contact.xml"]
     assert "contacts.yaml" not in result.files
@@ -251,9 +283,13 @@ def test_rows_the_language_cannot_express_are_dropped_with_the_reason(tmp_path):
 
 def test_invalid_value_and_conflicting_duplicate(tmp_path):
     (tmp_path / "a.xml").write_text(
-        _xml("customer_account", f"<name>A</name><partner>maybe</partner><sys_id>{'1' * 32}</sys_id>")
+        _xml(
+            "customer_account", f"<name>A</name><partner>maybe</partner><sys_id>{'1' * 32}</sys_id>"
+        )
     )
-    (tmp_path / "b.xml").write_text(_xml("customer_account", f"<name>B</name><sys_id>{'1' * 32}</sys_id>"))
+    (tmp_path / "b.xml").write_text(
+        _xml("customer_account", f"<name>B</name><sys_id>{'1' * 32}</sys_id>")
+    )
     result = import_servicenow([tmp_path], tmp_path / "out")
     assert sorted(c for c, *_ in _codes(result)) == ["CSM805", "CSM806"]
     assert not result.files
@@ -303,7 +339,12 @@ def test_cli_success_reports_and_writes(tmp_path):
     assert "imported 14 records" in r.output
     assert (out / "accounts.yaml").is_file() and (out / MAP_FILE).is_file()
     assert _invoke("validate", str(out)).exit_code == 0
-    assert _invoke("import", "servicenow", str(INSTANCE), "-o", str(tmp_path / "o2"), "--strict").exit_code == 1
+    assert (
+        _invoke(
+            "import", "servicenow", str(INSTANCE), "-o", str(tmp_path / "o2"), "--strict"
+        ).exit_code
+        == 1
+    )
 
 
 def test_default_namespace_is_the_language_one():
@@ -322,10 +363,13 @@ def test_update_set_payload_escaped_or_cdata_and_deletes(tmp_path):
     deleted = inner.format(action="DELETE", name="Gone", sid="3" * 32)
     text = (
         '<?xml version="1.0" encoding="UTF-8"?><unload unload_date="2025-01-01 00:00:00">\n'
-        '<sys_remote_update_set action="INSERT_OR_UPDATE"><name>x</name><sys_id>' + "9" * 32 + "</sys_id></sys_remote_update_set>\n"
-        f"<sys_update_xml action=\"INSERT_OR_UPDATE\"><payload>{escaped}</payload></sys_update_xml>\n"
-        f"<sys_update_xml action=\"INSERT_OR_UPDATE\">\n<payload><![CDATA[{cdata}]]></payload></sys_update_xml>\n"
-        f"<sys_update_xml action=\"INSERT_OR_UPDATE\"><payload><![CDATA[{deleted}]]></payload></sys_update_xml>\n"
+        '<sys_remote_update_set action="INSERT_OR_UPDATE"><name>x</name><sys_id>'
+        + "9"
+        * 32
+        + "</sys_id></sys_remote_update_set>\n"
+        f'<sys_update_xml action="INSERT_OR_UPDATE"><payload>{escaped}</payload></sys_update_xml>\n'
+        f'<sys_update_xml action="INSERT_OR_UPDATE">\n<payload><![CDATA[{cdata}]]></payload></sys_update_xml>\n'
+        f'<sys_update_xml action="INSERT_OR_UPDATE"><payload><![CDATA[{deleted}]]></payload></sys_update_xml>\n'
         "</unload>\n"
     )
     (tmp_path / "update_set.xml").write_text(text)

@@ -26,8 +26,7 @@ from .layout import layout
 from .readers import read_file, source_files
 from .records import Export, Record
 
-from .idmap import MAP_FILE as MAP_FILE  # noqa: E402,F811
-__all__ = ["ImportResult", "OutputRefused", "check_output", "import_servicenow"]
+__all__ = ["MAP_FILE", "ImportResult", "OutputRefused", "check_output", "import_servicenow"]
 
 
 class OutputRefused(Exception):

@@ -29,6 +29,7 @@ from ..resolve.builtins import (
     builtin_responsibilities,
     builtin_roles,
 )
+from ..resolve.objects import sys_id as csmconf_sys_id
 from .ids import IdAllocator, role_spellings, spellings
 from .records import Export, Record
 
@@ -187,7 +188,18 @@ class Converter:
             return None
         ids = self.ids.get(target, {})
         if value in ids:
-            return ids[value]
+            got = ids[value]
+            if got == DROPPED and target != _table_of("role"):
+                # dropping a role already said so once; its holders keep their other roles
+                what = (
+                    f"{rec.table} {rec.sys_id}"
+                    if required
+                    else f"{rec.table}.{column} of {rec.sys_id}"
+                )
+                self.warn_drop(
+                    rec, what, f"it refers to {target} {display or value!r}, which was dropped"
+                )
+            return got
         # out-of-box records are matched by display value: their sys_ids differ per instance
         names = self.names.get(target, {})
         for text in (display, value):
@@ -299,7 +311,11 @@ class Converter:
                 if "servicenow_name" in RawRole.model_fields:
                     data["servicenow_name"] = name
                 else:
-                    self.warn_drop(rec, f"ServiceNow name {name!r} of role {rid}", "this csmconf has no servicenow_name field")
+                    self.warn_drop(
+                        rec,
+                        f"ServiceNow name {name!r} of role {rid}",
+                        "this csmconf has no servicenow_name field",
+                    )
             self.role_rows[rid] = self.add("roles", data, rec)
 
     def _declared_role(self, rec: Record, name: str, desc_col: str) -> bool:
@@ -831,27 +847,30 @@ class Converter:
                 row.data["related_parties"].sort(key=lambda i: (i["party"], i["type"]))
 
     def access_configs(self) -> None:
+        """Access configuration rows -> `access`, `roles_required` and `includes`.
+
+        The exporter writes one row per entry a responsibility gives, its own and those it
+        includes, per way of holding it, each with the roles required along the `includes`
+        chain. Read back: identical entries are one; when a row's sys_id is csmconf's own
+        (`responsibility_access_config/RESP|OWNER|POS|HOLDING|ROLES`), the owner and
+        position are recovered, so `includes` and the entries' order come back exactly.
+        Otherwise every row is the responsibility's own and the roles of its rows are merged
+        (never widening access: every entry then requires every role any row required).
+        """
         key = "responsibility_access"
         table = CONF[key].table
         c = {s.source: s.name for s in CONF[key].columns}
         resp_table = _table_of("responsibility")
         roles = _table_of("role")
-        warned_builtin: set[str] = set()
-        for rec in sorted(
+        builtin_ids = set(builtin_responsibilities())
+        per_resp: dict[str, list[tuple[Record, dict, tuple[str, ...]]]] = {}
+        warned: set[str] = set()
+        ordered = sorted(
             self.export.table(table), key=lambda r: (r.place.file.encode(), r.place.line)
-        ):
+        )
+        for rec in ordered:
             resp = self.ref(rec, c["responsibility"], resp_table, required=True)
             if resp in (None, DROPPED):
-                continue
-            row = self.responsibility_rows.get(resp)
-            if row is None:
-                if resp not in warned_builtin:
-                    warned_builtin.add(resp)
-                    self.warn_drop(
-                        rec,
-                        f"access configurations of built-in responsibility {resp}",
-                        "a built-in's access is csmconf's catalogue",
-                    )
                 continue
             if not _bool(rec, c["active"], True, self.diags):
                 self.warn_drop(
@@ -861,36 +880,123 @@ class Converter:
             entry = self._entry(rec, c, resp)
             if entry is None:
                 continue
-            required = []
+            required: list[str] = []
             raw = rec.get(c["roles_required"]).strip()
             displays = [d.strip() for d in rec.display(c["roles_required"]).split(",")]
             for i, token in enumerate(t.strip() for t in raw.split(",") if t.strip()):
                 one = Record(rec.table, rec.sys_id, {"r": _value(token, displays, i)}, rec.place)
                 role = self.ref(one, "r", roles)
-                if role not in (None, IMPLIED, DROPPED):
+                if role not in (None, IMPLIED, DROPPED) and role not in required:
                     required.append(role)
-            have = row.data.setdefault("roles_required", [])
-            for role in required:
-                if role not in have:
-                    have.append(role)
-            have.sort()
-            if not have:
-                del row.data["roles_required"]
-            row.data.setdefault("access", []).append(entry)
+            per_resp.setdefault(resp, []).append((rec, entry, tuple(sorted(required))))
+        self._per_resp = per_resp
+        # pass 1: rows a responsibility owns itself; pass 2: rows it has from one it includes
+        own: dict[str, dict[int, tuple[dict, tuple[str, ...]]]] = {}
+        found: dict[int, tuple[str, int]] = {}  # id(rec) -> (owner, position)
+        holdings = tuple(getattr(sn, "HOLDING_RELATIONSHIPS", {}) or vocabulary.HOLDING_KINDS)
+        for resp, rows in per_resp.items():
+            for rec, entry, req in rows:
+                got = self._owner(rec, resp, [resp], range(32), holdings, req)
+                if got is not None:
+                    found[id(rec)] = got
+                    own.setdefault(resp, {})[got[1]] = (entry, req)
+        for resp, rows in per_resp.items():
+            for rec, entry, req in rows:
+                if id(rec) in found:
+                    continue
+                owners = [
+                    q
+                    for q, pos in own.items()
+                    if q != resp and any(e == entry for e, _r in pos.values())
+                ]
+                for owner in sorted(owners):
+                    positions = [p for p, (e, _r) in own[owner].items() if e == entry]
+                    got = self._owner(rec, resp, [owner], positions, holdings, req)
+                    if got is not None:
+                        found[id(rec)] = got
+                        break
+        for resp, rows in sorted(per_resp.items()):
+            row = self.responsibility_rows.get(resp)
+            if row is None:
+                if resp in builtin_ids and all(id(r) in found for r, _e, _q in rows):
+                    continue  # csmconf's own export of a built-in: its catalogue, unchanged
+                if resp not in warned:
+                    warned.add(resp)
+                    self.warn_drop(
+                        rows[0][0],
+                        f"access configurations of built-in responsibility {resp}",
+                        "a built-in's access is csmconf's catalogue",
+                    )
+                continue
+            self._rebuild(row, resp, rows, found)
+
+    def _owner(self, rec, resp, owners, positions, holdings, req) -> tuple[str, int] | None:
+        roles = ",".join(req)
+        for owner in owners:
+            for pos in positions:
+                for holding in holdings:
+                    key = f"{resp}|{owner}|{pos}|{holding}|{roles}"
+                    if (
+                        csmconf_sys_id(self.namespace, "responsibility_access_config", key)
+                        == rec.sys_id
+                    ):
+                        return owner, pos
+        return None
+
+    def _rebuild(self, row: Row, resp: str, rows: list, found: dict) -> None:
+        exact = all(id(rec) in found for rec, _e, _r in rows)
+        access: list[dict] = []
+        required: set[str] = set()
+        includes: set[str] = set()
+        if exact:
+            entries = {found[id(rec)][1]: (e, r) for rec, e, r in rows if found[id(rec)][0] == resp}
+            for pos in sorted(entries):
+                if entries[pos][0] not in access:
+                    access.append(entries[pos][0])
+            sets = [set(r) for _rec, _e, r in rows if found[id(_rec)][0] == resp] or [
+                set(r) for _rec, _e, r in rows
+            ]
+            required = set.intersection(*sets)
+            owners = {found[id(rec)][0] for rec, _e, _r in rows} - {resp}
+            # direct includes: owners not reached through another owner's own includes
+            reach = {o: {found[id(r)][0] for r, _e, _q in self._rows_of(o)} - {o} for o in owners}
+            includes = {o for o in owners if not any(o in reach[p] for p in owners if p != o)}
+        else:
+            for _rec, entry, req in rows:
+                required.update(req)
+                if entry not in access:
+                    access.append(entry)
+            sets = {r for _rec, _e, r in rows}
+            if len(sets) > 1:
+                self.warn_drop(
+                    rows[0][0],
+                    f"the per-row required roles of {resp}",
+                    "csmconf requires roles per responsibility: every entry now requires "
+                    + ", ".join(sorted(required)),
+                )
+        for rec, _e, _r in rows:
             row.sources.append(rec)
+        if access:
+            row.data["access"] = access
+        if required:
+            row.data["roles_required"] = sorted(required)
+        if includes:
+            row.data["includes"] = sorted(includes)
+
+    def _rows_of(self, resp: str) -> list:
+        return self._per_resp.get(resp, [])
 
     def _entry(self, rec: Record, c: dict, resp: str) -> dict | None:
         table = rec.get(c["table"]).strip()
         table = TABLE_WORDS.get(table, table)
-        levels = [w for w in _words(rec.get(c["levels"]))]
+        raw_level = rec.get(c["levels"]).strip().lower()
+        levels = _levels(raw_level)
         scope = scope_of(rec, c)
         problems = []
         if table not in vocabulary.TABLES:
             problems.append(f"its accessible table {table!r} is none of csmconf's")
-        if not levels or any(lv not in vocabulary.LEVEL_WORDS for lv in levels):
-            problems.append(
-                f"its access level {rec.get(c['levels'])!r} is not {', '.join(vocabulary.LEVEL_WORDS)}"
-            )
+        if not levels:
+            problems.append(f"its access level {raw_level!r} is not read, write or full")
         if scope is None:
             problems.append(
                 "its relationship (type, table, fields) matches none of csmconf's scopes"
@@ -903,6 +1009,26 @@ class Converter:
         if when:
             entry["when"] = when
         return entry
+
+
+def _levels(raw: str) -> list[str]:
+    """ServiceNow's access level is cumulative (`servicenow_names.ACCESS_LEVELS`)."""
+    cumulative = getattr(sn, "ACCESS_LEVELS", None) or {
+        "read": ("read",),
+        "write": ("read", "write"),
+        "full": ("read", "write", "create"),
+    }
+    words = _words(raw)
+    out: list[str] = []
+    for word in words:
+        if word not in cumulative and word not in vocabulary.LEVELS:
+            return []
+        for level in cumulative.get(word, (word,)):
+            if level not in out:
+                out.append(level)
+    if set(out) == set(vocabulary.LEVELS):
+        return [vocabulary.FULL]
+    return [lv for lv in vocabulary.LEVELS if lv in out]
 
 
 def _role_text(name_col: str, desc_col: str):
