@@ -264,7 +264,7 @@ def _read_json(file: str, data: bytes, known_tables: frozenset[str]) -> list[Rec
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise _Refused(f"not UTF-8: {exc.reason} at byte {exc.start}") from None
-    newlines = [i for i, c in enumerate(text) if c == "\n"]
+    newlines = [m.start() for m in re.finditer("\n", text)]
 
     def where(index: int) -> tuple[int, int]:
         line = bisect_right(newlines, index - 1)
