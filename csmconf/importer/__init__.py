@@ -118,16 +118,6 @@ def _check_tables(export: Export, diags: list[Diagnostic]) -> None:
                 )
             )
             continue
-        if table in ACL_TABLES:
-            diags.append(
-                Diagnostic(
-                    "CSM804",
-                    f"dropped {len(recs)} {table} records: csmconf derives ACLs from access "
-                    "entries and does not read them back; declare role access by hand",
-                    recs[0].place,
-                )
-            )
-            continue
         mapped = columns.get(table, frozenset())
         firsts: dict[str, tuple[Record, int]] = {}
         for rec in recs:

@@ -13,6 +13,7 @@ did-you-mean on display values) and the row is not written.
 from __future__ import annotations
 
 import difflib
+import json
 import re
 import uuid
 from dataclasses import dataclass, field
@@ -34,6 +35,9 @@ from .ids import IdAllocator, role_spellings, spellings
 from .records import Export, Record
 
 CONF, DATA = sn.CONFIGURATION_TABLES, sn.DATA_TABLES
+#: what csmconf's own ACL scripts and script include say (emit/servicenow/acls.py)
+_IN_SCOPE = re.compile(r'inScope\(current,\s*("(?:[^"\\]|\\.)*"),\s*("(?:[^"\\]|\\.)*")\)')
+_PARTNER_TYPES = re.compile(r"CsmconfAccess\.PARTNER_TYPES\s*=\s*(\[.*?\]);", re.DOTALL)
 IMPLIED = "<implied>"  # snc_external / snc_internal: implied by the kind of principal
 DROPPED = "<dropped>"  # a record dropped earlier (CSM804): rows that need it go too
 _EMAIL = re.compile(EMAIL_PATTERN)
@@ -264,6 +268,7 @@ class Converter:
         self.team_members()
         self.sold_products()
         self.access_configs()
+        self.role_access()
 
     def roles(self) -> None:
         table = _table_of("role")
@@ -845,6 +850,101 @@ class Converter:
         for row in rows.values():
             if "related_parties" in row.data:
                 row.data["related_parties"].sort(key=lambda i: (i["party"], i["type"]))
+
+    def role_access(self) -> None:
+        """csmconf's own ACLs -> the access entries of declared roles.
+
+        `compile` writes one `sys_security_acl` per (table, operation, scope, `when`) that a
+        declared role grants, its script `inScope(current, TABLE, SCOPE)` and the `when` as
+        its condition, and one `sys_security_acl_role` per role granting it. Read back, the
+        levels of one (table, scope, when) form one entry. Any other ACL is no access entry
+        csmconf can express: dropped with CSM804. The script include's list of partner-access
+        relationship types gives `partner_access` back to declared types.
+        """
+        platform = getattr(sn, "PLATFORM_TABLES", None)
+        if not platform:
+            return
+        pc = {
+            k: {c.source: c.name for c in platform[k].columns}
+            for k in ("acl", "acl_role", "script_include")
+        }
+        for rec in self.export.table(platform["script_include"].table):
+            match = _PARTNER_TYPES.search(rec.get(pc["script_include"]["script"]))
+            if match:
+                try:
+                    names = json.loads(match.group(1))
+                except ValueError:
+                    names = []
+                for row in self.rows.get("relationship_types", ()):
+                    if row.data["name"] in names:
+                        row.data["partner_access"] = True
+        acls: dict[str, tuple] = {}
+        ids = self.ids.setdefault(platform["acl"].table, {})
+        for rec in self.export.table(platform["acl"].table):
+            c = pc["acl"]
+            table = TABLE_WORDS.get(rec.get(c["name"]).strip())
+            level = rec.get(c["operation"]).strip()
+            match = _IN_SCOPE.search(rec.get(c["script"]))
+            scope = json.loads(match.group(2)) if match else None
+            allow = rec.get(c["decision_type"]).strip() in ("", "allow")
+            active = _bool(rec, c["active"], True, self.diags)
+            if (
+                table is None
+                or level not in vocabulary.LEVELS
+                or scope not in vocabulary.SCOPES
+                or not allow
+                or not active
+            ):
+                ids[rec.sys_id] = DROPPED
+                self.warn_drop(
+                    rec,
+                    f"ACL {rec.get(c['name'])!r} ({level or 'no operation'})",
+                    "it is not one csmconf writes for a role's access entry "
+                    "(an active allow ACL on a csmconf table calling CsmconfAccess.inScope)",
+                )
+                continue
+            ids[rec.sys_id] = rec.sys_id
+            when = rec.get(c["condition"]).strip() or None
+            acls[rec.sys_id] = (table, level, scope, when)
+        grants: dict[str, dict[tuple, set[str]]] = {}
+        roles = _table_of("role")
+        for rec in self.export.table(platform["acl_role"].table):
+            c = pc["acl_role"]
+            acl = self.ref(rec, c["acl"], platform["acl"].table, required=True)
+            role = self.ref(rec, c["role"], roles, required=True)
+            if acl in (None, DROPPED) or role in (None, DROPPED, IMPLIED):
+                continue
+            table, level, scope, when = acls[acl]
+            row = self.role_rows.get(role)
+            if row is None:
+                self.warn_drop(
+                    rec,
+                    f"ACL role {role} on {table} {level}",
+                    f"{role} is a built-in role; its access is csmconf's catalogue",
+                )
+                continue
+            grants.setdefault(role, {}).setdefault((table, scope, when), set()).add(level)
+            row.sources.append(rec)
+        for role, groups in grants.items():
+            entries = []
+            for table, scope, when in sorted(
+                groups,
+                key=lambda k: (
+                    vocabulary.TABLES.index(k[0]),
+                    vocabulary.SCOPES.index(k[1]),
+                    k[2] or "",
+                ),
+            ):
+                levels = [lv for lv in vocabulary.LEVELS if lv in groups[(table, scope, when)]]
+                entry = {
+                    "table": table,
+                    "levels": [vocabulary.FULL] if len(levels) == 3 else levels,
+                    "scope": scope,
+                }
+                if when:
+                    entry["when"] = when
+                entries.append(entry)
+            self.role_rows[role].data["access"] = entries
 
     def access_configs(self) -> None:
         """Access configuration rows -> `access`, `roles_required` and `includes`.
