@@ -60,6 +60,16 @@ CASE_FIELDS = {
     "partner_contact": "partner_contact",
     "sold_product": "sold_product",
 }
+#: per record table: the field that holds the record's account, contact, consumer, partner and
+#: partner contact (`sys_id`: the record itself); a scope whose field a table lacks reaches none
+#: of its records. Only the case fields are documented; the others follow the data tables below.
+RECORD_FIELDS = {
+    "case": CASE_FIELDS,
+    "sold_product": {"account": "account", "contact": "contact", "consumer": "consumer"},
+    "account": {"account": "sys_id", "contact": "primary_contact"},
+    "contact": {"account": "account", "contact": "sys_id"},
+    "install_base": {"account": "account", "contact": "contact", "consumer": "consumer"},
+}
 
 # -- configuration tables (update set) and data tables (Import XML) ---------------------------
 
@@ -97,7 +107,7 @@ CONFIGURATION_TABLES = {
         "sys_user_role_contains",
         "roles.contains",
         (_c("role", "role", "sys_user_role"), _c("contains", "contains", "sys_user_role")),
-        "Role",
+        "Contained Role",
     ),
     "relationship_type": TableMap(
         "sn_customerservice_account_relationship_type",
@@ -294,3 +304,158 @@ DATA_TABLES = {
 
 #: Import XML list exports hold at most this many records a file (ServiceNow's default cap)
 MAX_RECORDS_PER_FILE = 10_000
+
+# -- the platform records of an update set and of ACLs -----------------------------------------
+
+#: metadata columns every configuration record of an update set carries
+METADATA_COLUMNS = ("sys_class_name", "sys_id", "sys_name", "sys_scope", "sys_update_name")
+#: the application scope of everything csmconf emits (one update set per scope)
+GLOBAL_SCOPE = "global"
+GLOBAL_SCOPE_NAME = "Global"
+
+PLATFORM_TABLES = {
+    "acl": TableMap(
+        "sys_security_acl",
+        "roles.access (derived: one per table, operation, scope and `when`)",
+        (
+            _c("active", "active"),
+            _c("admin_overrides", "admin_overrides"),
+            _c("advanced", "advanced"),
+            _c("condition", "condition"),
+            _c("decision_type", "decision_type"),
+            _c("description", "description"),
+            _c("name", "name"),
+            _c("operation", "operation", "sys_security_operation"),
+            _c("script", "script"),
+            _c("type", "type", "sys_security_type"),
+        ),
+        "Access Control",
+    ),
+    "acl_role": TableMap(
+        "sys_security_acl_role",
+        "roles.access (derived)",
+        (
+            _c("sys_security_acl", "acl", "sys_security_acl"),
+            _c("sys_user_role", "role", "sys_user_role"),
+        ),
+        "Access Roles",
+    ),
+    "script_include": TableMap(
+        "sys_script_include",
+        "(derived: the run-time scopes of the ACLs)",
+        (
+            _c("access", "access"),
+            _c("active", "active"),
+            _c("api_name", "api_name"),
+            _c("client_callable", "client_callable"),
+            _c("description", "description"),
+            _c("name", "name"),
+            _c("script", "script"),
+        ),
+        "Script Include",
+    ),
+    "update_set": TableMap(
+        "sys_remote_update_set",
+        "(the update set header)",
+        (
+            _c("application_name", "application_name"),
+            _c("application_scope", "application_scope"),
+            _c("description", "description"),
+            _c("name", "name"),
+            _c("remote_sys_id", "remote_sys_id"),
+            _c("state", "state"),
+            _c("sys_class_name", "sys_class_name"),
+        ),
+    ),
+    "update_xml": TableMap(
+        "sys_update_xml",
+        "(one per configuration record)",
+        (
+            _c("action", "action"),
+            _c("application", "application"),
+            _c("category", "category"),
+            _c("name", "name"),
+            _c("payload", "payload"),
+            _c("remote_update_set", "remote_update_set", "sys_remote_update_set"),
+            _c("replace_on_upgrade", "replace_on_upgrade"),
+            _c("table", "table"),
+            _c("target_name", "target_name"),
+            _c("type", "type"),
+            _c("update_domain", "update_domain"),
+        ),
+    ),
+}
+
+# -- responsibility access configurations ---------------------------------------------------------
+
+#: ServiceNow's access level is cumulative: read < write (read and write) < full (and create)
+ACCESS_LEVELS = {"read": ("read",), "write": ("read", "write"), "full": ("read", "write", "create")}
+
+
+def access_level(levels) -> str:
+    """The smallest ServiceNow access level that covers csmconf `levels` (read, write, create)."""
+    wanted = set(levels)
+    if "full" in wanted or "create" in wanted:
+        return "full"
+    return "write" if "write" in wanted else "read"
+
+
+#: how a responsibility comes to be held (csmconf holding kind) -> the relationship table and
+#: its column that names what the responsibility is held on
+HOLDING_RELATIONSHIPS = {
+    "contact_relationship": ("contact_relationship", "account"),
+    "team_member": ("team_member", "account"),
+    "related_party": ("related_party", "sold_product"),
+}
+ACCESS_CONFIG_TYPE = "simple"
+
+
+def _column_of(key: str, source: str) -> str:
+    for column in DATA_TABLES[key].columns:
+        if column.source == source:
+            return column.name
+    raise KeyError(f"{key}.{source}")
+
+
+def access_config_for(scope: str, holding: str, table: str) -> dict[str, str] | None:
+    """The relationship columns of an access configuration row: `holder` / `holder_cases` of
+    a responsibility held through `holding`, on csmconf `table`; None when that holding gives
+    the entry nothing (LANGUAGE.md, *Access semantics*: held on a sold product, `holder`
+    reaches the sold product itself only; `holder_cases` reaches nothing from an account)."""
+    key, source = HOLDING_RELATIONSHIPS[holding]
+    on_sold_product = holding == "related_party"
+    if scope == "holder":
+        if on_sold_product:
+            if table != "sold_product":
+                return None
+            field = "sys_id"
+        else:
+            field = RECORD_FIELDS[table].get("account")
+            if field is None:
+                return None
+    elif scope == "holder_cases":
+        if not on_sold_product or table != "case":
+            return None
+        field = CASE_FIELDS["sold_product"]
+    else:
+        return None
+    return {
+        "type": ACCESS_CONFIG_TYPE,
+        "relationship_table": DATA_TABLES[key].table,
+        "relationship_field": _column_of(key, source),
+        "accessible_table_field": field,
+        "relationship_filter": "",
+    }
+
+
+def scope_from_access_config(encoded: dict[str, str]) -> str | None:
+    """The csmconf scope an access configuration row encodes (the inverse of `access_config_for`)."""
+    if encoded.get("type", ACCESS_CONFIG_TYPE) not in ("", ACCESS_CONFIG_TYPE):
+        return None
+    relationship = encoded.get("relationship_table", "")
+    if relationship in (DATA_TABLES["contact_relationship"].table, DATA_TABLES["team_member"].table):
+        return "holder"
+    if relationship == DATA_TABLES["related_party"].table:
+        field = encoded.get("accessible_table_field", "")
+        return "holder_cases" if field == CASE_FIELDS["sold_product"] else "holder"
+    return None

@@ -20,15 +20,16 @@ from emit_fixtures.emitkit import HOSTILE, compile_tree, write_hostile_config
 
 import csmconf
 from csmconf.emit import compare_outputs, render_outputs, write_outputs
-from csmconf.emit.acl import _description
-from csmconf.emit.templating import xml_escape, xml_safe_text
+from csmconf.emit.templating import xml_escape
 from csmconf.graph import LEVELS, TABLES
+from csmconf.servicenow_names import DATA_TABLES
 
 EXPECTED_FILES = {
     "access/effective_access.csv",
     "acl/rules.json",
-    "acl/sys_security_acl.xml",
     "manifest.json",
+    "servicenow/update_set.xml",
+    *(f"servicenow/data/{t.table}.xml" for t in DATA_TABLES.values()),
     *(
         f"sql/{d}/{f}"
         for d in ("mysql", "postgresql", "sqlite")
@@ -123,52 +124,6 @@ def test_rules_json(example):
     # one rule per line of the file: a rule's change is one line of a diff
     lines = files["acl/rules.json"].decode().splitlines()
     assert sum(1 for line in lines if line.lstrip().startswith('{"condition"')) == len(rules)
-
-
-def _xml_records(data: bytes):
-    root = ET.fromstring(data)
-    assert root.tag == "unload"
-    acls = [e for e in root if e.tag == "sys_security_acl"]
-    roles = [e for e in root if e.tag == "sys_security_acl_role"]
-    return acls, roles
-
-
-@pytest.mark.parametrize("which", ["example", "hostile"])
-def test_xml_parses_back_to_the_same_values(which, example, hostile):
-    c, files = example if which == "example" else hostile
-    rules = {r["sys_id"]: r for r in rules_of(files)}
-    acls, roles = _xml_records(files["acl/sys_security_acl.xml"])
-    assert len(acls) == len(rules)
-    for acl in acls:
-        rule = rules[acl.findtext("sys_id")]
-        assert acl.findtext("condition") == xml_safe_text(rule["encoded_query"])
-        assert acl.findtext("u_csmconf_name") == xml_safe_text(rule["name"])
-        assert acl.findtext("description") == xml_safe_text(_description(c.config, rule))
-        assert acl.findtext("name") == rule["servicenow_table"]
-        assert acl.findtext("operation") == rule["operation"]
-    for role in roles:
-        parent = role.find("sys_security_acl").text
-        assert parent in rules
-        ref = role.find("sys_user_role")
-        rid = ref.get("name")
-        assert rid in rules[parent]["roles"]
-        assert ref.get("display_value") == xml_safe_text(c.config.roles[rid].name)
-    assert len(roles) == sum(len(r["roles"]) for r in rules.values())
-
-
-def test_xml_carries_hostile_names_exactly(hostile):
-    _c, files = hostile
-    acls, roles = _xml_records(files["acl/sys_security_acl.xml"])
-    descriptions = "\n".join(a.findtext("description") for a in acls)
-    for key in ("role_name", "resp_name", "acme_name", "cust_name", "sp_name"):
-        assert HOSTILE[key] in descriptions, key
-    conditions = [a.findtext("condition") for a in acls]
-    assert any(HOSTILE["role_when"] in cond for cond in conditions)
-    assert any(HOSTILE["resp_when"] in cond for cond in conditions)
-    names = {r.find("sys_user_role").get("display_value") for r in roles}
-    assert HOSTILE["role_name"] in names
-    raw = files["acl/sys_security_acl.xml"]
-    assert b"<![CDATA[" not in raw.replace(b"&lt;![CDATA[", b"")
 
 
 def test_xml_escape_rules():

@@ -11,10 +11,11 @@ output depends on file order, set or dict iteration order, the machine,
 
 from __future__ import annotations
 
-from .acl import render_rules, render_xml
+from .acl import render_rules
 from .fsio import compare_outputs, write_outputs
 from .review import render_effective_access, render_manifest
 from .rows import build_model
+from .servicenow import render_servicenow
 from .sql import render_schema, render_seed
 from .sql_quote import DIALECTS, dialect
 
@@ -34,9 +35,9 @@ def render_outputs(compilation) -> dict[str, bytes]:
         q = dialect(name)
         files[f"sql/{name}/schema.sql"] = render_schema(q, model).encode("utf-8")
         files[f"sql/{name}/seed.sql"] = render_seed(q, model).encode("utf-8")
-    rules, rules_json = render_rules(config, engine)
+    _rules, rules_json = render_rules(config, engine)
     files["acl/rules.json"] = rules_json
-    files["acl/sys_security_acl.xml"] = render_xml(config, rules)
+    files.update(render_servicenow(config))
     files["access/effective_access.csv"] = render_effective_access(config, engine)
     digests = dict(getattr(getattr(compilation, "tree", None), "digests", {}) or {})
     files[MANIFEST] = render_manifest(digests, files, config.namespace)

@@ -1,4 +1,4 @@
-"""`acl/rules.json` and `acl/sys_security_acl.xml`: the access the engine found, as ACL rules.
+"""`acl/rules.json`: the access the engine found, as neutral ACL rules.
 
 A rule is one (table, operation, grant path). The grant path is what the
 engine's grants share once the individual principal is taken out: the
@@ -13,7 +13,8 @@ holdings, never with contacts x accounts.
 The record condition is a ServiceNow encoded query on fields of the record
 (`account.sys_idIN...`, `sold_product=...`, `contact=javascript:gs.getUserID()`
 for the run-time scopes, then the entry's `when`). The principal side goes
-into `principals` (structured) and, in the update set, into the ACL script.
+into `principals` (structured). The ServiceNow update set is
+`emit/servicenow/` (its ACLs are per table, operation and scope).
 """
 
 from __future__ import annotations
@@ -21,7 +22,6 @@ from __future__ import annotations
 import json
 
 from .rows import _Ids
-from .templating import xml_environment
 
 SERVICENOW_TABLES = {
     "case": "sn_customerservice_case",
@@ -313,49 +313,3 @@ def render_rules(config, engine) -> tuple[list[dict], bytes]:
     lines.append("}")
     text = "\n".join(line for line in lines if line) + "\n"
     return rules, text.encode("utf-8")
-
-
-def _script(rule: dict) -> str:
-    who = json.dumps(
-        rule["principals"], sort_keys=True
-    )  # ASCII only: no line break can end the comment
-    lines = [f"// csmconf principals: {who}"]
-    members = rule["principals"].get("member_of")
-    if list(rule["principals"]) == ["member_of"] and members:
-        lines.append(f"answer = gs.getUser().getCompanyID() == '{_ref_sys_id(rule, members)}';")
-    else:
-        lines.append(f"answer = new global.CsmconfAccess().principalMatches('{rule['sys_id']}');")
-    return "\n".join(lines)
-
-
-def _ref_sys_id(rule: dict, ref: str) -> str:
-    return rule["_ns_ids"][ref]
-
-
-def render_xml(config, rules: list[dict]) -> bytes:
-    view = []
-    fast = _Ids(config.namespace)
-    for rule in rules:
-        member = rule["principals"].get("member_of")
-        ids = {}
-        if isinstance(member, str):
-            ids[member] = fast("account", member.split(":", 1)[1])
-        rule_view = dict(rule)
-        rule_view["_ns_ids"] = ids
-        rule_view["script"] = _script(rule_view)
-        rule_view["advanced"] = True
-        rule_view["roles"] = [
-            {
-                "sys_id": fast.once("acl_rule_role", f"{rule['sys_id']}|{role}"),
-                "role_sys_id": fast("role", role),
-                "id": role,
-                "name": config.roles[role].name if role in config.roles else role,
-            }
-            for role in rule["roles"]
-        ]
-        rule_view["sn_table"] = rule["servicenow_table"]
-        rule_view["condition"] = rule["encoded_query"]
-        rule_view["description"] = _description(config, rule)
-        view.append(rule_view)
-    text = xml_environment().get_template("sys_security_acl.xml").render(rules=view)
-    return text.encode("utf-8")

@@ -1,10 +1,9 @@
-"""The jinja2 environments of the emitters: sandboxed, strict, and never fed user text as template source.
+"""The jinja2 environment of the SQL emitters, and the XML escaping helpers.
 
 Templates are constants of this package; configuration values only ever
 reach them as variables. SQL templates receive fragments already built by
-`sql_quote.Dialect` (autoescape off); the XML template escapes every
-`{{ }}` output through `xml_escape` (set as `finalize`, so no value can
-skip it).
+`sql_quote.Dialect` (autoescape off). The XML helpers (`xml_escape`,
+`xml_safe_text`) serve the ServiceNow writer (`emit/servicenow/xml.py`).
 """
 
 from __future__ import annotations
@@ -101,38 +100,6 @@ SQL_SEED = """\
 {% endfor %}
 """
 
-ACL_XML = """\
-<?xml version="1.0" encoding="UTF-8"?>
-<unload>
-{% for rule in rules %}
-<sys_security_acl action="INSERT_OR_UPDATE">
-<active>true</active>
-<admin_overrides>true</admin_overrides>
-<advanced>{{ rule.advanced }}</advanced>
-<condition>{{ rule.condition }}</condition>
-<description>{{ rule.description }}</description>
-<name>{{ rule.sn_table }}</name>
-<operation display_value="{{ rule.operation }}">{{ rule.operation }}</operation>
-<script>{{ rule.script }}</script>
-<sys_class_name>sys_security_acl</sys_class_name>
-<sys_id>{{ rule.sys_id }}</sys_id>
-<sys_name>{{ rule.sn_table }}</sys_name>
-<sys_update_name>sys_security_acl_{{ rule.sys_id }}</sys_update_name>
-<type display_value="record">record</type>
-<u_csmconf_name>{{ rule.name }}</u_csmconf_name>
-</sys_security_acl>
-{% for role in rule.roles %}
-<sys_security_acl_role action="INSERT_OR_UPDATE">
-<sys_id>{{ role.sys_id }}</sys_id>
-<sys_security_acl display_value="{{ rule.sn_table }}">{{ rule.sys_id }}</sys_security_acl>
-<sys_update_name>sys_security_acl_role_{{ role.sys_id }}</sys_update_name>
-<sys_user_role display_value="{{ role.name }}" name="{{ role.id }}">{{ role.role_sys_id }}</sys_user_role>
-</sys_security_acl_role>
-{% endfor %}
-{% endfor %}
-</unload>
-"""
-
 
 @cache
 def sql_environment() -> SandboxedEnvironment:
@@ -144,17 +111,4 @@ def sql_environment() -> SandboxedEnvironment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         finalize=_sql_finalize,
-    )
-
-
-@cache
-def xml_environment() -> SandboxedEnvironment:
-    return SandboxedEnvironment(
-        loader=DictLoader({"sys_security_acl.xml": ACL_XML}),
-        undefined=StrictUndefined,
-        autoescape=False,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        finalize=xml_escape,
     )

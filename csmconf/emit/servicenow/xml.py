@@ -1,0 +1,85 @@
+"""The one XML writer of the ServiceNow outputs: `<unload>` documents of records.
+
+A record is written the way an instance exports it: one element per column,
+columns in name order, a reference as `<column display_value="NAME">SYS_ID</column>`
+(a role reference also carries `name="NAME"`; an out-of-box record, whose
+sys_id differs per instance, has an empty sys_id and is matched by its name).
+
+Every value is data. Element text escapes `&`, `<`, `>` and a carriage return
+(`&#13;`, which a parser would otherwise turn into a line feed); attributes
+also escape `"`, tab and line feed. Characters that XML 1.0 cannot hold at
+all, not even as a character reference (C0 controls other than tab, line feed
+and carriage return, lone surrogates, U+FFFE, U+FFFF), are written as U+FFFD
+(docs/servicenow.md). A CDATA section never holds `]]>`: it is split.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..templating import xml_escape, xml_safe_text
+
+#: `unload_date` of every file: fixed, never the wall clock (same input, same bytes).
+#: ServiceNow only shows it; the Unix epoch says plainly that it is no real export time.
+UNLOAD_DATE = "1970-01-01 00:00:00"
+XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>'
+ACTION = "INSERT_OR_UPDATE"
+
+_TEXT_SPECIAL = re.compile("[&<>\r]")
+_TEXT_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"}
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """A reference value: the target's sys_id ('' for an out-of-box record) and display value."""
+
+    sys_id: str
+    display: str
+    name: str | None = None  # role references: the role's name again (`name="..."`)
+
+
+class Cdata(str):
+    """Text written as a CDATA section (an update set's `payload`)."""
+
+
+def text(value) -> str:
+    """A value as element text."""
+    if value is None:
+        return ""
+    if value is True or value is False:
+        return "true" if value else "false"
+    return _TEXT_SPECIAL.sub(lambda m: _TEXT_ENTITIES[m.group()], xml_safe_text(str(value)))
+
+
+def element(column: str, value) -> str:
+    if isinstance(value, Ref):
+        attrs = f' display_value="{xml_escape(value.display)}"'
+        if value.name is not None:
+            attrs += f' name="{xml_escape(value.name)}"'
+        if not value.sys_id:
+            return f"<{column}{attrs}/>"
+        return f"<{column}{attrs}>{text(value.sys_id)}</{column}>"
+    if isinstance(value, Cdata):
+        return f"<{column}>{cdata(value)}</{column}>"
+    body = text(value)
+    return f"<{column}>{body}</{column}>" if body else f"<{column}/>"
+
+
+def record(table: str, fields: dict[str, object], separator: str = "\n") -> str:
+    """One `<table action="INSERT_OR_UPDATE">` element, its columns in name order."""
+    parts = [f'<{table} action="{ACTION}">']
+    parts.extend(element(column, fields[column]) for column in sorted(fields))
+    parts.append(f"</{table}>")
+    return separator.join(parts)
+
+
+def cdata(value: str) -> str:
+    """`value` as CDATA; a `]]>` inside is split across two sections, so it survives."""
+    return "<![CDATA[" + value.replace("]]>", "]]]]><![CDATA[>") + "]]>"
+
+
+def unload(records: list[str]) -> bytes:
+    """A whole file: the declaration, `<unload unload_date=...>` and the records."""
+    lines = [XML_DECLARATION, f'<unload unload_date="{UNLOAD_DATE}">', *records, "</unload>", ""]
+    return "\n".join(lines).encode("utf-8")
