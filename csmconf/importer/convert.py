@@ -87,14 +87,18 @@ def _col(key: str, source: str) -> str | None:
     return None
 
 
+def _maps() -> tuple:
+    return (*CONF.values(), *DATA.values(), *getattr(sn, "PLATFORM_TABLES", {}).values())
+
+
 def known_tables() -> frozenset[str]:
-    tables = {t.table for t in (*CONF.values(), *DATA.values())}
+    tables = {t.table for t in _maps()}
     return frozenset(tables | set(ACL_TABLES))
 
 
 def _table_columns() -> dict[str, frozenset[str]]:
     out: dict[str, set[str]] = {}
-    for t in (*CONF.values(), *DATA.values()):
+    for t in _maps():
         out.setdefault(t.table, set()).update(c.name for c in t.columns)
     # a contact is a sys_user: a contact row exported from sys_user carries the user columns
     out[DATA["contact"].table] |= out[DATA["user"].table]

@@ -13,19 +13,22 @@ An id is chosen, in this order:
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import re
 import unicodedata
 import uuid
 
 from ..model.sections import ID_PATTERN
-from ..resolve.objects import sys_id as csmconf_sys_id
 
 _ID = re.compile(ID_PATTERN)
 _RUNS = re.compile(r"[^a-z0-9]+")
 MAX_ID = 100
 #: at most 3**8 spellings of one role name are hashed: `_` may have been `_`, `-` or `.`
 _MAX_SEPARATORS = 8
+#: a name of at most this many words is also tried shortened: 2**8 word choices, 3 separators
+_MAX_WORDS = 8
+_HEX32 = re.compile(r"^[0-9a-f]{32}$")
 
 
 def ascii_words(text: str) -> str:
@@ -85,11 +88,34 @@ class IdAllocator:
         self.assigned: dict[str, dict[str, str]] = {}
         self.recovered = 0
 
-    def recover(self, kind: str, sys_id: str, candidates: list[str]) -> str | None:
-        """The original id when `sys_id` is csmconf's hash of one of the candidates."""
+    def recover(self, kind: str, sys_id: str, candidates: list[str], text: str = "") -> str | None:
+        """The original id when `sys_id` is csmconf's hash of one of the candidates, or of a
+        shortening of `text` (`ABC Germany GmbH` -> `abc-germany`, `Orion Industries -
+        Finance` -> `orion-finance`: any words of it, in order)."""
+        prefix = hashlib.sha1(self.namespace.bytes + f"{kind}/".encode())
+        want = bytes.fromhex(sys_id) if _HEX32.match(sys_id) else None
+        if want is None:
+            return None
+
+        def hit(candidate: str) -> bool:
+            h = prefix.copy()
+            h.update(candidate.encode())
+            d = bytearray(h.digest()[:16])
+            d[6] = (d[6] & 0x0F) | 0x50
+            d[8] = (d[8] & 0x3F) | 0x80
+            return d == want
+
         for candidate in candidates:
-            if csmconf_sys_id(self.namespace, kind, candidate) == sys_id:
+            if hit(candidate):
                 return candidate
+        words = slug(text).split("-") if text else []
+        if 1 < len(words) <= _MAX_WORDS:
+            for size in range(len(words) - 1, 0, -1):
+                for chosen in itertools.combinations(words, size):
+                    for sep in ("-", "_", "."):
+                        candidate = sep.join(chosen)
+                        if valid(candidate) and hit(candidate):
+                            return candidate
         return None
 
     def assign(self, kind: str, wanted: list[tuple[str, str, list[str], str]]) -> dict[str, str]:
@@ -101,7 +127,7 @@ class IdAllocator:
         for sys_id, text, candidates, fallback in wanted:
             fixed = known.get(sys_id)
             if fixed is None:
-                fixed = self.recover(kind, sys_id, candidates)
+                fixed = self.recover(kind, sys_id, candidates, text)
                 if fixed is not None:
                     self.recovered += 1
             if fixed is not None and fixed not in taken and valid(fixed):
