@@ -272,7 +272,8 @@ def generate(rnd: random.Random, features: frozenset[str]) -> dict[str, str]:
             if any(sn.access_config_for(e["scope"], h, e["table"]) for h in ways)
         ]
         if not r["access"]:
-            del r["access"]
+            del r["access"]  # and the roles it requires travel only on its access rows
+            r.pop("roles_required", None)
     for section in ("contacts", "consumers", "users"):
         for row in rows[section]:
             roles = sorted(roles_of[row["id"]])

@@ -113,12 +113,11 @@ def test_split_exports_are_merged(tmp_path):
 def test_table_api_json_with_display_value_true_takes_sys_id_from_link(tmp_path):
     acct = "33333333333333333333333333333333"
     (tmp_path / "customer_account.json").write_text(
-        '{"result": [{"sys_id": "%s", "name": "Orion", "partner": "false"}]}' % acct
+        f'{{"result": [{{"sys_id": "{acct}", "name": "Orion", "partner": "false"}}]}}'
     )
     (tmp_path / "customer_contact.json").write_text(
         '{"result": [\n  {"sys_id": "44444444444444444444444444444444", "name": "Olga Orion",\n'
-        '   "account": {"display_value": "Orion", "link": "https://x.service-now.com/api/now/table/customer_account/%s"}}\n]}'
-        % acct
+        f'   "account": {{"display_value": "Orion", "link": "https://x.service-now.com/api/now/table/customer_account/{acct}"}}}}\n]}}'
     )
     result = import_servicenow([tmp_path], tmp_path / "out")
     assert result.errors == 0, [d.message for d in result.diagnostics]
