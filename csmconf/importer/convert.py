@@ -998,13 +998,15 @@ class Converter:
         own: dict[str, dict[int, tuple[dict, tuple[str, ...]]]] = {}
         found: dict[int, tuple[str, int]] = {}  # id(rec) -> (owner, position)
         holdings = tuple(getattr(sn, "HOLDING_RELATIONSHIPS", {}) or vocabulary.HOLDING_KINDS)
-        for resp, rows in per_resp.items():
+        # only a responsibility whose own id was recovered can have its rows' keys recomputed
+        per_resp_exact = {r: rows for r, rows in per_resp.items() if self._exact_responsibility(r)}
+        for resp, rows in per_resp_exact.items():
             for rec, entry, req in rows:
                 got = self._owner(rec, resp, [resp], range(32), holdings, req)
                 if got is not None:
                     found[id(rec)] = got
                     own.setdefault(resp, {})[got[1]] = (entry, req)
-        for resp, rows in per_resp.items():
+        for resp, rows in per_resp_exact.items():
             for rec, entry, req in rows:
                 if id(rec) in found:
                     continue
@@ -1019,6 +1021,15 @@ class Converter:
                     if got is not None:
                         found[id(rec)] = got
                         break
+        # pass 3: an included responsibility whose own holdings use none of its entries has no
+        # rows of its own to compare with: try every responsibility, a few positions each
+        everyone = sorted({*self.responsibility_rows, *builtin_ids})
+        for resp, rows in per_resp_exact.items():
+            for rec, _entry, req in rows:
+                if id(rec) not in found:
+                    got = self._owner(rec, resp, everyone, range(16), holdings, req)
+                    if got is not None:
+                        found[id(rec)] = got
         for resp, rows in sorted(per_resp.items()):
             row = self.responsibility_rows.get(resp)
             if row is None:
@@ -1033,6 +1044,12 @@ class Converter:
                     )
                 continue
             self._rebuild(row, resp, rows, found)
+
+    def _exact_responsibility(self, resp: str) -> bool:
+        row = self.responsibility_rows.get(resp)
+        if row is None:
+            return resp in builtin_responsibilities()
+        return csmconf_sys_id(self.namespace, "responsibility", resp) == row.sources[0].sys_id
 
     def _owner(self, rec, resp, owners, positions, holdings, req) -> tuple[str, int] | None:
         roles = ",".join(req)
