@@ -378,3 +378,54 @@ def test_update_set_payload_escaped_or_cdata_and_deletes(tmp_path):
     assert "- id: billing\n" in out and "- id: site\n" in out and "gone" not in out
     # the CDATA payload's record is on line 5 of the update set, right after `<payload><![CDATA[`
     assert f"update_set.xml:5 sys_id {'2' * 32}" in out
+
+
+def test_allowed_responsibilities_come_back_from_the_parties_that_use_them(tmp_path):
+    work = tmp_path / "configs"
+    work.mkdir()
+    (work / "c.yaml").write_text(
+        """version: 1
+accounts:
+  - id: acme
+    name: Acme
+consumers:
+  - id: ravi-patel
+    name: Ravi Patel
+responsibilities:
+  - id: guarantor
+    name: Guarantor
+    type: [consumer]
+    access:
+      - table: sold_product
+        levels: [read]
+        scope: holder
+  - id: co_borrower
+    name: Co-borrower
+    type: [consumer]
+    access:
+      - table: case
+        levels: [read, write]
+        scope: holder_cases
+related_party_configs:
+  - id: co-borrower
+    name: Co-borrower
+    applies_to: sold_product
+    entity_type: consumer
+    default_responsibility: co_borrower
+    allowed_responsibilities: [co_borrower, guarantor]
+sold_products:
+  - id: acme-lease
+    name: Acme Lease
+    account: acme
+    related_parties:
+      - party: consumer:ravi-patel
+        type: co-borrower
+        responsibility: guarantor
+"""
+    )
+    from import_roundtrip import decisions, round_trip
+
+    original, imported, result, _outputs = round_trip(work, tmp_path)
+    cfg = imported.config.related_party_configs["co-borrower"]
+    assert [r.id for r in cfg.allowed] == ["co_borrower", "guarantor"]
+    assert decisions(original) == decisions(imported)

@@ -818,6 +818,7 @@ class Converter:
             r.data["id"]: r.data.get("default_responsibility")
             for r in self.rows.get("related_party_configs", ())
         }
+        overrides: dict[str, set[str]] = {}
         for rec in self.export.table(DATA[key].table):
             product_col = _col(key, "sold_product")
             product = self.ref(rec, product_col, table, required=True)
@@ -849,8 +850,17 @@ class Converter:
                 continue
             if resp and resp != defaults.get(kind_type):
                 item["responsibility"] = resp
+                overrides.setdefault(kind_type, set()).add(resp)
             row.data.setdefault("related_parties", []).append(item)
             row.sources.append(rec)
+        # `allowed_responsibilities` has no column: the instance shows what it allows by use
+        for cfg in self.rows.get("related_party_configs", ()):
+            used = overrides.get(cfg.data["id"])
+            if used:
+                default = cfg.data.get("default_responsibility")
+                cfg.data["allowed_responsibilities"] = [default] * bool(default) + sorted(
+                    used - {default}
+                )
         for row in rows.values():
             if "related_parties" in row.data:
                 row.data["related_parties"].sort(key=lambda i: (i["party"], i["type"]))
