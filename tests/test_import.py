@@ -429,3 +429,21 @@ sold_products:
     cfg = imported.config.related_party_configs["co-borrower"]
     assert [r.id for r in cfg.allowed] == ["co_borrower", "guarantor"]
     assert decisions(original) == decisions(imported)
+
+
+def test_large_imports_split_accounts_by_the_root_of_their_tree(tmp_path):
+    rows = []
+    for i in range(501):
+        parent = f'<account_parent display_value="Root 0">{"0" * 31}1</account_parent>' if 0 < i < 3 else ""
+        rows.append(f"<name>{'Root' if i == 0 else 'Acct'} {i}</name>{parent}<sys_id>{i + 1:032x}</sys_id>")
+    (tmp_path / "customer_account.xml").write_text(_xml("customer_account", *rows))
+    result = import_servicenow([tmp_path], tmp_path / "out")
+    assert result.errors == 0
+    tree = result.files["accounts/root-0.yaml"].decode()
+    assert [line for line in tree.splitlines() if line.startswith("  - id:")] == [
+        "  - id: acct-1",
+        "  - id: acct-2",
+        "  - id: root-0",
+    ]
+    assert result.files["accounts/_single.yaml"].decode().count("  - id:") == 498
+    assert "accounts.yaml" not in result.files
