@@ -39,6 +39,7 @@ class ImportResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     records: int = 0
     recovered_ids: int = 0
+    mapped_ids: int = 0
     rows: int = 0
 
     @property
@@ -163,6 +164,7 @@ def import_servicenow(
     converter.run()
     diags.extend(converter.diags)
     result.recovered_ids = converter.alloc.recovered
+    result.mapped_ids = converter.alloc.from_map
     result.rows = sum(len(v) for v in converter.rows.values())
     result.diagnostics = sort_diagnostics(diags)
     if result.errors:
@@ -200,6 +202,7 @@ def run(
         result,
         (
             f"imported {result.records} records as {result.rows} rows into {out} "
-            f"({len(result.files)} files; {result.recovered_ids} ids recovered from csmconf sys_ids)"
+            f"({len(result.files)} files; ids: {result.mapped_ids} from the id map, "
+            f"{result.recovered_ids} recovered from csmconf sys_ids)"
         ),
     )

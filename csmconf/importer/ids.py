@@ -87,6 +87,7 @@ class IdAllocator:
         self.taken: dict[str, set[str]] = {k: set(v) for k, v in reserved.items()}
         self.assigned: dict[str, dict[str, str]] = {}
         self.recovered = 0
+        self.from_map = 0
 
     def recover(self, kind: str, sys_id: str, candidates: list[str], text: str = "") -> str | None:
         """The original id when `sys_id` is csmconf's hash of one of the candidates, or of a
@@ -126,7 +127,9 @@ class IdAllocator:
         rest = []
         for sys_id, text, candidates, fallback in wanted:
             fixed = known.get(sys_id)
-            if fixed is None:
+            if fixed is not None:
+                self.from_map += 1
+            else:
                 fixed = self.recover(kind, sys_id, candidates, text)
                 if fixed is not None:
                     self.recovered += 1
