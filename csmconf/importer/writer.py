@@ -5,7 +5,8 @@ order the models declare), indentation is fmt's (two spaces, list items
 indented under their key), lists of scalars are flow lists, and a scalar is
 plain only when YAML 1.2 core reads it back as the same string. A comment
 above each row says where it came from. Text is built directly rather than
-through ruamel's round-trip dumper, which is too slow for a whole instance;
+through ruamel's round-trip dumper, which is too slow for a whole instance
+(docs/performance.md, "import");
 a test proves `fmt --check` finds nothing to change in what is written.
 """
 
