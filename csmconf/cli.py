@@ -120,12 +120,14 @@ def _tests_line(result) -> str | None:
     return f"access tests: {passed} of {total} passed"
 
 
-def common(fn):
+def common(fn=None, *, formats=FORMATS):
     """Options shared by every command that reports diagnostics."""
+    if fn is None:
+        return lambda f: common(f, formats=formats)
     fn = click.option(
         "--format",
         "fmt",
-        type=click.Choice(FORMATS),
+        type=click.Choice(formats),
         default="text",
         show_default=True,
         help="output format; with any but text, stdout holds only the document",
@@ -324,12 +326,24 @@ def who_can(level, table, target, directory, config_opt, fmt, strict, quiet, ver
 
 
 @main.command("what-can")
-@click.argument("principal")
+@click.argument("principal", required=False)
 @click.argument("directory", required=False)
+@click.option("--all", "all_", is_flag=True, help="every principal, streamed (csv, json, text)")
 @config_option
-@common
-def what_can(principal, directory, config_opt, fmt, strict, quiet, verbose):
-    """Every declared target x table x level that PRINCIPAL is not denied."""
+@common(formats=(*FORMATS, "csv"))
+def what_can(principal, directory, config_opt, fmt, strict, quiet, verbose, all_):
+    """Every declared target x table x level that PRINCIPAL (or, with --all, anyone) is not denied."""
+    if all_:  # `what-can --all [DIR]`: the one positional argument is the directory
+        from .emit import expansion
+
+        if directory is not None or fmt not in expansion.FORMATS:
+            _fail("what-can --all takes no PRINCIPAL and writes csv, json or text")
+        shown = "text" if fmt == "csv" else fmt  # diagnostics of an invalid config: text on stderr
+        _out, _root, result = _query_setup(principal, config_opt, shown, strict, quiet, verbose)
+        expansion.stream(result.engine, fmt, sys.stdout.write)
+        sys.exit(EXIT_OK)
+    if principal is None or fmt == "csv":
+        _fail("what-can needs PRINCIPAL (or --all); --format csv goes with --all")
     out, _root, result = _query_setup(directory, config_opt, fmt, strict, quiet, verbose)
     p = _lookup(result, principal, ("contact", "consumer", "user"), "principal")
     decisions = result.engine.what_can(p)

@@ -78,7 +78,7 @@ def test_query_matches_check_on_the_example(tmp_path):
     c = compile_config(CONFIGS)
     assert c.errors == 0, describe(c.diagnostics)
     got = _compare(c, tmp_path)
-    assert len(got) == 154  # tests/decisions/configs_decisions.csv
+    assert len(got) == 168  # tests/decisions/configs_decisions.csv
 
 
 def test_query_matches_check_on_the_hostile_config(tmp_path):

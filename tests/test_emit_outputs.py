@@ -20,12 +20,13 @@ from emit_fixtures.emitkit import HOSTILE, compile_tree, write_hostile_config
 
 import csmconf
 from csmconf.emit import compare_outputs, render_outputs, write_outputs
+from csmconf.emit.review import GRANTS_HEADER
 from csmconf.emit.templating import xml_escape
 from csmconf.graph import LEVELS, TABLES
 from csmconf.servicenow_names import DATA_TABLES
 
 EXPECTED_FILES = {
-    "access/effective_access.csv",
+    "access/grants.csv",
     "acl/rules.json",
     "manifest.json",
     "servicenow/update_set.xml",
@@ -138,55 +139,127 @@ def _csv_rows(data: bytes) -> list[list[str]]:
     return list(csv.reader(io.StringIO(data.decode("utf-8"), newline="")))
 
 
+def _grant_rows(files) -> list[dict]:
+    rows = _csv_rows(files["access/grants.csv"])
+    assert tuple(rows[0]) == GRANTS_HEADER
+    return [dict(zip(rows[0], r, strict=True)) for r in rows[1:]]
+
+
+def _row_key(r: dict) -> tuple:
+    return (r["rule"], r["who"], r["held_on"], r["source"], r["table"], r["scope"], r["when"])
+
+
+def _grant_key(g) -> tuple:
+    """The grants.csv row a grant of the engine comes from."""
+    when = g.when or ""
+    if g.rule == "role":
+        return ("role", f"role:{g.source}", "", f"role:{g.source}", g.table, g.scope, when)
+    if g.rule == "responsibility":
+        _rid, on, _through, holder = g.held
+        return ("responsibility", holder, on, f"responsibility:{g.source}", g.table, g.scope, when)
+    if g.rule == "account_sold_products":
+        return ("account_sold_products", f"account:{g.origin}", "", "", g.table, "account", "")
+    if g.account_records:
+        (account,) = g.account_records
+        return ("named_contact", f"account:{account}", "", "", g.table, "self", "")
+    return (
+        "named_contact",
+        g.via[0].source,
+        f"sold_product:{g.sold_product}",
+        "",
+        g.table,
+        "holder",
+        "",
+    )
+
+
 @pytest.mark.parametrize("which", ["example", "hostile"])
-def test_csv_is_every_decision(which, example, hostile):
+def test_grants_csv_is_every_grant_path(which, example, hostile):
     c, files = example if which == "example" else hostile
-    rows = _csv_rows(files["access/effective_access.csv"])
-    assert rows[0] == [
-        "principal",
-        "principal_name",
-        "level",
-        "table",
-        "target",
-        "target_name",
-        "decision",
-        "paths",
-    ]
-    body = rows[1:]
-    assert body == sorted(body, key=lambda r: (r[0].encode(), r[2], r[3], r[4].encode()))
-    got = {(r[0], r[2], r[3], r[4]): r[6] for r in body}
-    assert len(got) == len(body)
-    want = {}
-    config, engine = c.config, c.engine
-    for p in config.principals:
-        for target in [*config.accounts.values(), *config.sold_products.values()]:
-            for table in TABLES:
-                for level in LEVELS:
-                    d = engine.decide(p, level, table, target)
-                    if d.decision != "denied":
-                        want[(d.principal, level, table, d.target)] = d.decision
-    assert got == want
-    assert all(r[7] for r in body), "every row names its paths"
-    if which == "example":
-        with open(
-            REPO / "tests" / "decisions" / "configs_decisions.csv", newline="", encoding="utf-8"
-        ) as fh:
-            oracle = {tuple(r[:4]): r[4] for r in list(csv.reader(fh))[1:]}
-        assert got == oracle
+    rows = _grant_rows(files)
+    by_key = {}
+    for r in rows:
+        assert _row_key(r) not in by_key, r
+        by_key[_row_key(r)] = r
+        assert r["decision"] in ("allowed", "conditional"), r
+        assert r["places"], r
+    # every grant of every principal comes from one row, with its level and decision
+    used = set()
+    for p in c.config.principals:
+        for g in c.engine.grants(p):
+            key = _grant_key(g)
+            assert key in by_key, (p.ref, g.describe(), key)
+            row = by_key[key]
+            assert g.level in row["levels"].split(), (p.ref, key, row["levels"])
+            assert row["decision"] == ("conditional" if g.conditional else "allowed"), (key, row)
+            used.add(key)
+    # ...and every row a principal can use is used: a row nobody uses is a role nobody holds,
+    # roles_required its holder lacks, or an account without contacts
+    for key, r in by_key.items():
+        if key in used:
+            continue
+        who = c.config.lookup(r["who"])
+        if r["rule"] == "role":
+            holders = [p for p in c.config.principals if r["who"][5:] in c.engine.held_roles(p)]
+            # `self` reaches no account for a consumer: it only shapes ACL rules (LANGUAGE.md)
+            if r["scope"] == "self":
+                holders = [p for p in holders if p.kind != "consumer"]
+            assert not [p for p in holders if c.engine.active_principal(p)], (key, holders)
+        elif r["rule"] == "responsibility" and who.kind != "account":
+            held = c.engine.held_roles(who)
+            assert any(role not in held for role in r["roles_required"].split()), key
+        else:
+            assert who.kind == "account" and not [
+                x for x in who.contacts if c.engine.active_principal(x)
+            ], key
 
 
-def test_csv_carries_hostile_names_exactly(hostile):
+def test_grants_csv_decisions_match_the_engine_on_what_rows_reach(example):
+    c, files = example
+    cfg, engine = c.config, c.engine
+    for r in _grant_rows(files):
+        target = (
+            cfg.lookup(r["reaches"]) if ":" in r["reaches"] and " " not in r["reaches"] else None
+        )
+        who = cfg.lookup(r["who"])
+        if target is None or who is None or who.kind not in ("contact", "consumer", "user"):
+            continue
+        for level in r["levels"].split():
+            d = engine.decide(who, level, r["table"], target)
+            assert any(_grant_key(g) == _row_key(r) for g in d.grants), (r, d.decision)
+
+
+def test_grants_csv_carries_hostile_values_exactly(hostile):
     _c, files = hostile
-    rows = _csv_rows(files["access/effective_access.csv"])
-    principal_names = {r[0]: r[1] for r in rows[1:]}
-    target_names = {r[4]: r[5] for r in rows[1:]}
-    assert principal_names["contact:c1"] == HOSTILE["c1_name"]
-    assert principal_names["contact:c2"] == HOSTILE["c2_name"]
-    assert principal_names["consumer:k1"] == HOSTILE["k1_name"]
-    assert target_names["account:acme"] == HOSTILE["acme_name"]
-    assert target_names["account:cust"] == HOSTILE["cust_name"]
-    assert target_names["sold_product:sp1"] == HOSTILE["sp_name"]
-    assert any(HOSTILE["resp_when"] in r[7] for r in rows[1:])
+    rows = _grant_rows(files)
+    assert any(r["when"] == HOSTILE["resp_when"] for r in rows)
+    assert any(r["when"] == HOSTILE["role_when"] for r in rows)
+
+
+def test_grants_csv_grows_with_the_configuration_not_its_product(tmp_path):
+    """40 more accounts with 80 contacts add exactly 3 rows an account and none a contact."""
+    import shutil
+
+    from csmconf.pipeline import compile_config
+
+    base = compile_config(CONFIGS)
+    before = len(_grant_rows(render_outputs(base)))
+    root = tmp_path / "cfg"
+    shutil.copytree(CONFIGS, root)
+    extra = ["version: 1", "accounts:"]
+    extra += [f"  - id: more-{i}\n    name: More {i}" for i in range(40)]
+    extra += ["contacts:"]
+    extra += [
+        f"  - id: more-c{i}\n    account: more-{i % 40}\n    roles: [customer_admin]"
+        for i in range(80)
+    ]
+    (root / "more.yaml").write_text("\n".join(extra) + "\n", encoding="utf-8")
+    bigger = compile_config(root)
+    assert bigger.errors == 0, describe(bigger.diagnostics)
+    after = _grant_rows(render_outputs(bigger))
+    # two for rule 3 (sold products, install bases), one for rule 4 (the named contact)
+    assert len(after) == before + 40 * 3
+    assert not [r for r in after if r["who"].startswith("contact:more-")]
 
 
 # -- determinism -----------------------------------------------------------------------------
@@ -253,7 +326,7 @@ def test_output_does_not_depend_on_file_names_or_row_order(example, tmp_path):
         other = render_outputs(c)
         assert set(other) == set(files)
         for path in files:
-            if path in ("manifest.json", "acl/rules.json"):
+            if path in ("manifest.json", "acl/rules.json", "access/grants.csv"):
                 continue  # they name the input files and their lines
             assert other[path] == files[path], path
         assert _without_sources(other["acl/rules.json"]) == _without_sources(

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from .acl import render_rules
 from .fsio import compare_outputs, write_outputs
-from .review import render_effective_access, render_manifest
+from .review import render_grants, render_manifest
 from .rows import build_model
 from .servicenow import render_servicenow
 from .sql import render_schema, render_seed
@@ -38,7 +38,7 @@ def render_outputs(compilation) -> dict[str, bytes]:
     _rules, rules_json = render_rules(config, engine)
     files["acl/rules.json"] = rules_json
     files.update(render_servicenow(config))
-    files["access/effective_access.csv"] = render_effective_access(config, engine)
+    files["access/grants.csv"] = render_grants(config, engine)
     digests = dict(getattr(getattr(compilation, "tree", None), "digests", {}) or {})
     files[MANIFEST] = render_manifest(digests, files, config.namespace)
     return {path: files[path] for path in sorted(files, key=lambda p: p.encode())}

@@ -52,6 +52,8 @@ def _principal_condition(principal, grant) -> tuple:
     """Who the rule is for, as a hashable tuple of (key, value) pairs."""
     own = getattr(principal, "account", None)
     if grant.rule == "named_contact":
+        if grant.account_records:  # rule 4 at run time: the record's contact is the principal
+            return (("member_of", f"account:{grant.origin}"),)
         return (("named_contact_of", f"sold_product:{grant.sold_product}"),)
     if grant.rule == "account_sold_products":
         return (("member_of", f"account:{grant.origin}"),)
@@ -125,7 +127,7 @@ def collect_rules(config, engine) -> list[_Rule]:
             rule = rules.get(key)
             if rule is None:
                 rule = rules[key] = _Rule(key, g, principals)
-                rule.accounts = tuple(sorted(g.accounts))
+                rule.accounts = tuple(sorted(g.accounts or g.account_records))
             if len(rule.sources) < 64:
                 rule.sources |= _source_places(g, config)
     return sorted(rules.values(), key=_sort_key)
@@ -166,10 +168,15 @@ def _rule_dict(config, rule: _Rule, ids: _Ids) -> dict:
         sp_field = "sys_id" if table == "sold_product" else "sold_product"
         parts.append({"field": sp_field, "operator": "=", "value": f"sold_product:{sp}"})
         encoded.append(f"{sp_field}={sp_id}")
-    if scope in ("self", "partner_contact") and kind in ("role", "responsibility"):
+    if (scope in ("self", "partner_contact") and kind in ("role", "responsibility")) or (
+        kind == "named_contact" and scope == "self"
+    ):
         who = "partner_contact" if scope == "partner_contact" else "contact"
         parts.append({"field": who, "operator": "=", "value": "current_user"})
         encoded.append(f"{who}=javascript:gs.getUserID()")
+    if scope == "partner_account":  # the case's partner is the principal's account
+        parts.append({"field": "partner", "operator": "=", "value": "current_user.account"})
+        encoded.append("partner=javascript:gs.getUser().getCompanyID()")
     if when:
         parts.append({"encoded_query": when, "from": "when"})
         encoded.append(when)
@@ -236,60 +243,6 @@ def _who_text(who: dict) -> str:
     for k, v in _who_items(who):
         out.append(f"{k} {','.join(v) if isinstance(v, list) else v}")
     return "; ".join(out)
-
-
-def _name_of(config, ref: str) -> str:
-    entity = config.lookup(ref)
-    name = getattr(entity, "name", None) if entity is not None else None
-    return f"{ref} '{name}'" if name else ref
-
-
-def _description(config, rule: dict) -> str:
-    table, level, kind, scope, who = (
-        rule["table"],
-        rule["operation"],
-        rule["rule"],
-        rule["scope"],
-        rule["principals"],
-    )
-    source = rule["source"].split(":", 1)[-1]
-    cond = rule["decision"] == "conditional"
-    accounts, sp, when = [], None, None
-    for part in rule["condition"]["all"]:
-        if part.get("operator") == "IN":
-            accounts = [v.split(":", 1)[1] for v in part["values"]]
-        elif part.get("value", "").startswith("sold_product:"):
-            sp = part["value"].split(":", 1)[1]
-        elif part.get("from") == "when":
-            when = part["encoded_query"]
-    if kind == "role":
-        what = f"Role {_name_of(config, f'role:{source}')} grants {table} {level} on {scope}"
-    elif kind == "responsibility":
-        what = f"Responsibility {_name_of(config, f'responsibility:{source}')} grants {table} {level} on {scope}"
-    elif kind == "account_sold_products":
-        what = "Every contact of an account reads its sold products"
-    else:
-        what = "The named contact of a sold product reads it"
-    whom = []
-    for k, v in _who_items(who):
-        refs = v if isinstance(v, list) else [v]
-        whom.append(
-            f"{k.replace('_', ' ')} "
-            + ", ".join(_name_of(config, r) if ":" in r else r for r in refs)
-        )
-    records = []
-    if accounts:
-        shown = [_name_of(config, f"account:{a}") for a in accounts[:5]]
-        more = f" and {len(accounts) - 5} more" if len(accounts) > 5 else ""
-        records.append("records of " + ", ".join(shown) + more)
-    if sp:
-        records.append(
-            ("cases of " if table == "case" else "") + _name_of(config, f"sold_product:{sp}")
-        )
-    text = f"{what}; for principals who {'; '.join(whom)}; on {'; '.join(records)}"
-    if when:
-        text += f"; when {when}"
-    return text + (" (conditional)" if cond else "")
 
 
 def render_rules(config, engine) -> tuple[list[dict], bytes]:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
-from ..graph.access import expand_levels
+from ..graph.access import ACCOUNT_SOLD_PRODUCT_TABLES, entry_conditional, expand_levels
 from ..resolve.objects import Contact, Entity
 from .tables import REACHES, Table, build_tables
 
@@ -469,7 +469,7 @@ def derive_access(config, engine, ids: _Ids, accounts, roles):
             if inner is None:
                 continue
             for entry in inner.access:
-                cond = entry.when is not None or entry.scope in ("self", "partner_contact")
+                cond = entry_conditional(entry)
                 for level in expand_levels(entry.levels):
                     add(
                         "role",
@@ -485,15 +485,15 @@ def derive_access(config, engine, ids: _Ids, accounts, roles):
                         None,
                         None,
                     )
-    # 2. every contact of an unrestricted account reads its sold products
+    # 2. every contact of an unrestricted account reads its sold products and install bases
     for a in sorted(accounts, key=lambda a: a.id):
-        if not a.restrict_contact_access:
+        for blanket_table in ACCOUNT_SOLD_PRODUCT_TABLES if not a.restrict_contact_access else ():
             add(
                 "account",
                 a.id,
                 "account_sold_products",
                 None,
-                "sold_product",
+                blanket_table,
                 "read",
                 "account",
                 False,
@@ -516,6 +516,8 @@ def derive_access(config, engine, ids: _Ids, accounts, roles):
             if g.accounts:
                 for origin, kind in _represent(g, reach):
                     add(*grant, origin, kind, None)
+            for account_id in sorted(g.account_records):  # rule 4 at run time: conditional
+                add(*grant, account_id, "account", None)
     grant_rows = [grants[k] for k in sorted(grants)]
     return reach_rows, grant_rows
 
@@ -525,6 +527,7 @@ _PREFERRED = {
     "account_tree": 1,
     "partner_customers": 2,
     "partner_contact": 2,
+    "partner_account": 2,
     "self": 0,
     "holder": 0,
 }

@@ -439,22 +439,6 @@ class AccessEngine:
                     )
                     for table in ACCOUNT_SOLD_PRODUCT_TABLES
                 )
-            # rule 4: the contact of a sold product is a run-time field, so among its account's
-            # (open-world) sold products some may name this contact: conditional on the account,
-            # restricted or not; a declared sold product is judged by its declared contact below
-            out.append(
-                Grant(
-                    "sold_product",
-                    "read",
-                    "named_contact",
-                    "named_contact",
-                    "self",
-                    True,
-                    via=member,
-                    origin=account.id,
-                    account_records=frozenset((account.id,)),
-                )
-            )
             for sp_node, data in self.out_edges(pnode, NAMED_CONTACT):
                 sp = self.obj(sp_node)
                 if sp.account is not None and sp.account.active:
@@ -471,6 +455,22 @@ class AccessEngine:
                             via=(Hop(pnode, "named contact of", sp_node, data["place"]),),
                         )
                     )
+            # rule 4: the contact of a sold product is a run-time field, so among its account's
+            # (open-world) sold products some may name this contact: conditional on the account,
+            # restricted or not; a declared sold product is judged by its declared contact above
+            out.append(
+                Grant(
+                    "sold_product",
+                    "read",
+                    "named_contact",
+                    "named_contact",
+                    "self",
+                    True,
+                    via=member,
+                    origin=account.id,
+                    account_records=frozenset((account.id,)),
+                )
+            )
         return out
 
     def _scope_grants(
@@ -765,8 +765,15 @@ class AccessEngine:
                 LEVELS.index(k[0]),
             ),
         )
+        # each question reads only the grants of its (level, table): the same answer as
+        # passing them all (decide skips the others), without rescanning them per target
+        by_kind: dict[tuple[str, str], list[Grant]] = {}
+        for g in grants:
+            by_kind.setdefault((g.level, g.table), []).append(g)
         return [
-            self.decide(principal, level, table, self.config.lookup(ref), grants=grants)
+            self.decide(
+                principal, level, table, self.config.lookup(ref), grants=by_kind[(level, table)]
+            )
             for level, table, ref in keys
         ]
 

@@ -497,11 +497,12 @@ class _Resolver:
                 continue
             written = role.row is not None and role.row.model.servicenow_name is not None
             place = role.place("servicenow_name") if written else role.id_place
+            how = "" if written or role.builtin else f" (the default name of role '{role.id}')"
             self.unique_value(
                 role_names,
                 role.servicenow_name,
                 place,
-                f"role servicenow_name '{role.servicenow_name}'",
+                f"role servicenow_name '{role.servicenow_name}'{how}",
             )
         labels: dict = {}
         for cfg in c.related_party_configs.values():

@@ -88,7 +88,11 @@ CsmconfAccess.prototype = {
             return found;
         var rel = new GlideRecord(__RELATIONSHIP_TABLE__);
         rel.addQuery(__RELATIONSHIP_FROM__, this.account);
-        rel.addQuery(__RELATIONSHIP_TYPE__ + '.name', 'IN', CsmconfAccess.PARTNER_TYPES.join(','));
+        // one OR-ed term per type name: a name may hold a comma, so no IN list
+        var types = CsmconfAccess.PARTNER_TYPES;
+        var byType = rel.addQuery(__RELATIONSHIP_TYPE__ + '.name', types[0]);
+        for (var i = 1; i < types.length; i++)
+            byType.addOrCondition(__RELATIONSHIP_TYPE__ + '.name', types[i]);
         rel.query();
         while (rel.next()) {
             var to = String(rel.getValue(__RELATIONSHIP_TO__));

@@ -189,11 +189,9 @@ class _Data:
                     {"user": user, "role": Ref("", platform_role, platform_role)},
                     f"{user.display} {platform_role}",
                 )
-                seen: set[str] = set()
-                for role in p.roles:
-                    if role is None or role.id in seen or role.role_kind is None:
-                        continue
-                    seen.add(role.id)
+                held = {r.id: r for r in p.roles if r is not None and r.role_kind is not None}
+                # by name: the order roles are listed in is no part of what is held
+                for role in sorted(held.values(), key=role_name):
                     yield SnRecord(
                         "user_role",
                         self.ids.once("principal_role", f"{kind}:{p.id}|{role.id}"),

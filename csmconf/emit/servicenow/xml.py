@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..templating import xml_escape, xml_safe_text
 
@@ -28,6 +29,8 @@ ACTION = "INSERT_OR_UPDATE"
 
 _TEXT_SPECIAL = re.compile("[&<>\r]")
 _TEXT_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"}
+# anything `text` or `attribute` would change: most values (sys_ids, names) have none of it
+_PLAIN = re.compile('[&<>"\t\n\r\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]')
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,24 +46,39 @@ class Cdata(str):
     """Text written as a CDATA section (an update set's `payload`)."""
 
 
+@lru_cache(maxsize=1 << 16)
+def _text(value: str) -> str:
+    if _PLAIN.search(value) is None:
+        return value
+    return _TEXT_SPECIAL.sub(lambda m: _TEXT_ENTITIES[m.group()], xml_safe_text(value))
+
+
+@lru_cache(maxsize=1 << 16)
+def attribute(value: str) -> str:
+    """A value as a quoted attribute."""
+    return value if _PLAIN.search(value) is None else xml_escape(value)
+
+
 def text(value) -> str:
     """A value as element text."""
+    if value.__class__ is str:
+        return _text(value)
     if value is None:
         return ""
     if value is True or value is False:
         return "true" if value else "false"
-    return _TEXT_SPECIAL.sub(lambda m: _TEXT_ENTITIES[m.group()], xml_safe_text(str(value)))
+    return _text(str(value))
 
 
 def element(column: str, value) -> str:
-    if isinstance(value, Ref):
-        attrs = f' display_value="{xml_escape(value.display)}"'
+    if value.__class__ is Ref:
+        attrs = f' display_value="{attribute(value.display)}"'
         if value.name is not None:
-            attrs += f' name="{xml_escape(value.name)}"'
+            attrs += f' name="{attribute(value.name)}"'
         if not value.sys_id:
             return f"<{column}{attrs}/>"
-        return f"<{column}{attrs}>{text(value.sys_id)}</{column}>"
-    if isinstance(value, Cdata):
+        return f"<{column}{attrs}>{_text(value.sys_id)}</{column}>"
+    if value.__class__ is Cdata:
         return f"<{column}>{cdata(value)}</{column}>"
     body = text(value)
     return f"<{column}>{body}</{column}>" if body else f"<{column}/>"
