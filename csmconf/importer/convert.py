@@ -37,7 +37,9 @@ from .records import Export, Record
 CONF, DATA = sn.CONFIGURATION_TABLES, sn.DATA_TABLES
 #: what csmconf's own ACL scripts and script include say (emit/servicenow/acls.py)
 _IN_SCOPE = re.compile(r'inScope\(current,\s*("(?:[^"\\]|\\.)*"),\s*("(?:[^"\\]|\\.)*")\)')
-_PARTNER_TYPES = re.compile(r"CsmconfAccess\.PARTNER_TYPES\s*=\s*(\[.*?\]);", re.DOTALL)
+_PARTNER_TYPES = re.compile(
+    re.escape(sn.ACL_SCRIPT_INCLUDE) + r"\.PARTNER_TYPES\s*=\s*(\[.*?\]);", re.DOTALL
+)
 IMPLIED = "<implied>"  # snc_external / snc_internal: implied by the kind of principal
 DROPPED = "<dropped>"  # a record dropped earlier (CSM804): rows that need it go too
 _EMAIL = re.compile(EMAIL_PATTERN)
@@ -45,33 +47,9 @@ _EMAIL = re.compile(EMAIL_PATTERN)
 #: ServiceNow table -> csmconf word, for accessible tables, applies_to and entity types
 TABLE_WORDS = {t: w for w, t in sn.RECORD_TABLES.items()}
 ENTITY_WORDS = {DATA[k].table: k for k in ("contact", "consumer", "account", "user")}
-#: tables an export may hold that csmconf reads nothing from (the update set's own machinery
-#: and the ACLs, which csmconf derives from access entries rather than reads back)
-ACL_TABLES = ("sys_security_acl", "sys_security_acl_role", "sys_script_include")
-#: platform columns every exported row carries: never imported, never reported
-PLATFORM_COLUMNS = frozenset(
-    {
-        "sys_id",
-        "number",
-        "account_code",
-        "account_path",
-        "inherited",
-        "inherited_from",
-        "granted_by",
-        "included_in_role",
-        "included_in_role_instance",
-        "state",
-        "mobile_phone",
-        "household",
-        "title",
-        "notification",
-        "locked_out",
-        "password_needs_reset",
-        "web_service_access_only",
-        "internal_integration_user",
-        "source",
-    }
-)
+#: the update set's ACL records: read back as the access entries of declared roles
+ACL_TABLES = tuple(sn.PLATFORM_TABLES[k].table for k in ("acl", "acl_role", "script_include"))
+PLATFORM_COLUMNS = frozenset({"sys_id", *sn.IMPORT_IGNORED_COLUMNS})
 
 
 def _table_of(key: str) -> str:
@@ -88,7 +66,7 @@ def _col(key: str, source: str) -> str | None:
 
 
 def _maps() -> tuple:
-    return (*CONF.values(), *DATA.values(), *getattr(sn, "PLATFORM_TABLES", {}).values())
+    return (*CONF.values(), *DATA.values(), *sn.PLATFORM_TABLES.values())
 
 
 def known_tables() -> frozenset[str]:
@@ -231,7 +209,7 @@ class Converter:
         """Display values (names) of the export's records of `table`, for did-you-mean."""
         got = self._display_cache.get(table)
         if got is None:
-            got = {r.get("name").strip() for r in self.export.table(table)} - {""}
+            got = {r.get(sn.DISPLAY_COLUMN).strip() for r in self.export.table(table)} - {""}
             self._display_cache[table] = got
         return got
 
@@ -653,7 +631,7 @@ class Converter:
         }
         recs = []
         for rec in self.export.table(table):
-            cls = rec.get("sys_class_name").strip()
+            cls = rec.get(sn.CLASS_COLUMN).strip()
             if rec.sys_id in self.principals or (cls and cls != table):
                 continue  # a contact's or consumer's own user record
             recs.append(rec)
@@ -672,7 +650,7 @@ class Converter:
         roles = _table_of("role")
         holders: dict[str, set[str]] = {}
         for rec in self.export.table(table):
-            if _bool(rec, "inherited", False, self.diags):
+            if _bool(rec, sn.INHERITED_COLUMN, False, self.diags):
                 continue  # granted by containment: csmconf derives it
             row = self.principals.get(rec.get(user_col).strip())
             if row is None:
@@ -875,9 +853,7 @@ class Converter:
         csmconf can express: dropped with CSM804. The script include's list of partner-access
         relationship types gives `partner_access` back to declared types.
         """
-        platform = getattr(sn, "PLATFORM_TABLES", None)
-        if not platform:
-            return
+        platform = sn.PLATFORM_TABLES
         pc = {
             k: {c.source: c.name for c in platform[k].columns}
             for k in ("acl", "acl_role", "script_include")
@@ -1007,7 +983,7 @@ class Converter:
         # pass 1: rows a responsibility owns itself; pass 2: rows it has from one it includes
         own: dict[str, dict[int, tuple[dict, tuple[str, ...]]]] = {}
         found: dict[int, tuple[str, int]] = {}  # id(rec) -> (owner, position)
-        holdings = tuple(getattr(sn, "HOLDING_RELATIONSHIPS", {}) or vocabulary.HOLDING_KINDS)
+        holdings = tuple(sn.HOLDING_RELATIONSHIPS)
         # only a responsibility whose own id was recovered can have its rows' keys recomputed
         per_resp_exact = {r: rows for r, rows in per_resp.items() if self._exact_responsibility(r)}
         for resp, rows in per_resp_exact.items():
@@ -1144,11 +1120,7 @@ class Converter:
 
 def _levels(raw: str) -> list[str]:
     """ServiceNow's access level is cumulative (`servicenow_names.ACCESS_LEVELS`)."""
-    cumulative = getattr(sn, "ACCESS_LEVELS", None) or {
-        "read": ("read",),
-        "write": ("read", "write"),
-        "full": ("read", "write", "create"),
-    }
+    cumulative = sn.ACCESS_LEVELS
     words = _words(raw)
     out: list[str] = []
     for word in words:
@@ -1192,26 +1164,4 @@ def scope_of(rec: Record, c: dict) -> str | None:
             "relationship_filter",
         )
     }
-    return (
-        sn.scope_from_access_config(encoded)
-        if hasattr(sn, "scope_from_access_config")
-        else _provisional_scope(encoded)
-    )
-
-
-def _provisional_scope(encoded: dict[str, str]) -> str | None:
-    rel = encoded["relationship_table"]
-    if rel in (DATA["contact_relationship"].table, DATA["team_member"].table):
-        return "holder"
-    if rel == DATA["related_party"].table:
-        return (
-            "holder_cases" if encoded["accessible_table_field"] == CASE_SOLD_PRODUCT else "holder"
-        )
-    words = set(vocabulary.SCOPES)
-    for value in (encoded["relationship_filter"], encoded["type"]):
-        if value in words:
-            return value
-    return None
-
-
-CASE_SOLD_PRODUCT = sn.CASE_FIELDS["sold_product"]
+    return sn.scope_from_access_config(encoded)

@@ -26,11 +26,13 @@ from bisect import bisect_right
 from pathlib import Path
 from xml.parsers import expat
 
+from .. import servicenow_names as sn
 from ..diagnostics import Diagnostic, Place
 from .records import Record, Value
 
-UPDATE_XML = "sys_update_xml"
-UPDATE_SET = "sys_remote_update_set"
+UPDATE_XML = sn.PLATFORM_TABLES["update_xml"].table
+UPDATE_SET = sn.PLATFORM_TABLES["update_set"].table
+PAYLOAD = next(c.name for c in sn.PLATFORM_TABLES["update_xml"].columns if c.source == "payload")
 SUFFIXES = (".xml", ".json")
 
 
@@ -132,7 +134,7 @@ class _XmlReader:
                 "a document type declaration is not accepted in an export", *place()[1:3]
             )
 
-        root = "unload" if top else "record_update"
+        root = sn.UNLOAD_ELEMENT if top else sn.RECORD_UPDATE_ELEMENT
 
         def start(name, attrs):
             nonlocal record, field_name, field_attrs, text, text_at
@@ -195,7 +197,7 @@ class _XmlReader:
         if table == UPDATE_SET:
             return
         if table == UPDATE_XML:
-            payload = fields.get("payload")
+            payload = fields.get(PAYLOAD)
             if payload is None or not payload[0].value.strip():
                 return
             value, at = payload
@@ -325,7 +327,7 @@ def _read_json(file: str, data: bytes, known_tables: frozenset[str]) -> list[Rec
         if not isinstance(element, dict):
             raise _Refused("a Table API result row must be an object", line, col)
         values = {str(k): _json_value(v) for k, v in element.items()}
-        table = values["sys_class_name"].value if "sys_class_name" in values else ""
+        table = values[sn.CLASS_COLUMN].value if sn.CLASS_COLUMN in values else ""
         if table not in known_tables:
             table = file_table or table
         if not table:
