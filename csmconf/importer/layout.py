@@ -12,7 +12,7 @@ from __future__ import annotations
 import uuid
 
 from ..resolve.objects import DEFAULT_NAMESPACE
-from .convert import Row
+from .records import Row
 from .writer import render_file
 
 SPLIT_ACCOUNTS = 500

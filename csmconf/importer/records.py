@@ -56,3 +56,16 @@ class Export:
 
     def table(self, name: str) -> list[Record]:
         return self.records.get(name, [])
+
+
+@dataclass
+class Row:
+    """One csmconf row to write: its fields (csmconf names) and where it came from."""
+
+    section: str
+    data: dict
+    sources: list[Record] = field(default_factory=list)
+
+    @property
+    def comment(self) -> str:
+        return "; ".join(f"{r.source} sys_id {r.sys_id}" for r in self.sources)
