@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from conftest import CONFIGS, DOCS, describe
 from emit_fixtures.emitkit import HOSTILE, compile_tree, write_hostile_config
-from hypothesis import given
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from csmconf import servicenow_names as sn
@@ -687,3 +687,54 @@ def test_the_script_include_decides_the_scopes_at_run_time(example):
     assert run.returncode == 0, run.stderr
     answers = json.loads(run.stdout)
     assert answers == [want for *_rest, want in expected], list(zip(expected, answers, strict=True))
+
+
+# -- generated configurations -----------------------------------------------------------------
+
+
+def _must_shows(config, files) -> None:
+    """The update set's and the data's must-shows, for any configuration."""
+    us = UpdateSet(files[UPDATE_SET])
+    (header,) = us.headers
+    declared = {r.findtext("sys_id"): r.findtext("name") for r in us.of("sys_user_role")}
+    for update, rec in us.records:
+        assert all((update.findtext(f) or "").strip() for f in UPDATE_FIELDS)
+        assert update.findtext("remote_update_set") == header.findtext("sys_id")
+        assert update.findtext("name") == f"{rec.tag}_{rec.findtext('sys_id')}"
+    acls = {a.findtext("sys_id") for a in us.of("sys_security_acl")}
+    with_role = {r.findtext("sys_security_acl") for r in us.of("sys_security_acl_role")}
+    assert acls == with_role
+    called = {n for a in us.of("sys_security_acl") for n in _CALL.findall(a.findtext("script"))}
+    assert called <= {s.findtext("name") for s in us.of("sys_script_include")}
+    refs = [e for _c, e in _role_refs(us)]
+    for path, raw in files.items():
+        if path.startswith(f"{DATA_DIR}/sys_user_has_role."):
+            refs += [row.find("role") for row in ET.fromstring(raw)]
+    for ref in refs:
+        names = ref.get("display_value").split(",")
+        tokens = ref.text.split(",") if ref.text else [""] * len(names)
+        for token, name in zip(tokens, names, strict=True):
+            assert declared.get(token) == name or (name in OUT_OF_BOX_ROLES and token in ("", name))
+    for path, raw in files.items():
+        if path.startswith(DATA_DIR + "/"):
+            mapping = DATA_TABLE_OF[path.split("/")[-1].split(".")[0]]
+            wanted = {c.name for c in mapping.columns} | {"sys_id"}
+            rows = ET.fromstring(raw)
+            assert len(rows) <= sn.MAX_RECORDS_PER_FILE
+            assert all({child.tag for child in row} == wanted for row in rows)
+
+
+def test_generated_configurations_keep_the_must_shows():
+    from test_properties import COMMON, _compile_files, decision_scenarios
+
+    @settings(max_examples=40, **COMMON)
+    @given(text=decision_scenarios())
+    def check(text):
+        result = _compile_files({"a.yaml": text})
+        fatal = [d for d in result.diagnostics if d.code < "CSM400" and d.is_error]
+        assume(not fatal)
+        files = render_servicenow(result.config)
+        _must_shows(result.config, files)
+        assert render_servicenow(result.config) == files
+
+    check()
