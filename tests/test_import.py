@@ -425,7 +425,7 @@ sold_products:
     )
     from import_roundtrip import decisions, round_trip
 
-    original, imported, result, _outputs = round_trip(work, tmp_path)
+    original, imported, _result, _outputs = round_trip(work, tmp_path)
     cfg = imported.config.related_party_configs["co-borrower"]
     assert [r.id for r in cfg.allowed] == ["co_borrower", "guarantor"]
     assert decisions(original) == decisions(imported)
