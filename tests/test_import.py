@@ -434,8 +434,14 @@ sold_products:
 def test_large_imports_split_accounts_by_the_root_of_their_tree(tmp_path):
     rows = []
     for i in range(501):
-        parent = f'<account_parent display_value="Root 0">{"0" * 31}1</account_parent>' if 0 < i < 3 else ""
-        rows.append(f"<name>{'Root' if i == 0 else 'Acct'} {i}</name>{parent}<sys_id>{i + 1:032x}</sys_id>")
+        parent = (
+            f'<account_parent display_value="Root 0">{"0" * 31}1</account_parent>'
+            if 0 < i < 3
+            else ""
+        )
+        rows.append(
+            f"<name>{'Root' if i == 0 else 'Acct'} {i}</name>{parent}<sys_id>{i + 1:032x}</sys_id>"
+        )
     (tmp_path / "customer_account.xml").write_text(_xml("customer_account", *rows))
     result = import_servicenow([tmp_path], tmp_path / "out")
     assert result.errors == 0
