@@ -430,5 +430,29 @@ def schema(out, out_dir, check_only):
     return views.schema.written(out, written, target)
 
 
+@main.group("import")
+def import_group():
+    """Adopt what exists: import configuration and data from another system."""
+
+
+@import_group.command("servicenow")
+@click.argument("sources", nargs=-1, required=True, metavar="SRC...")
+@click.option(
+    "-o", "--output", "out_dir", required=True, metavar="DIR", help="directory for the tree"
+)
+@click.option("--force", is_flag=True, help="replace a non-empty DIR")
+@click.option("--sys-id-namespace", default=None, metavar="UUID", help="the exporter's namespace")
+@opt.diagnostics
+@requires.output("import servicenow")
+def import_servicenow(out, sources, out_dir, force, sys_id_namespace):
+    """Read ServiceNow exports (Import XML, update set, Table API JSON); write a csmconf tree."""
+    from .importer import run
+
+    code, result, message = run(
+        [Path(s) for s in sources], Path(out_dir), force, sys_id_namespace, out.strict
+    )
+    return views.import_servicenow.show(out, code, result, message)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

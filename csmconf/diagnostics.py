@@ -152,6 +152,14 @@ CODES: dict[str, CodeSpec] = {
     "CSM701": CodeSpec(W, "`write` without `read` on the same table and scope"),
     "CSM702": CodeSpec(W, "a responsibility or declared role that nothing uses"),
     "CSM703": CodeSpec(W, "a partner account with no partner-access relationship"),
+    # `csmconf import servicenow` (csmconf/importer/): places are in the export files
+    "CSM800": CodeSpec(E, "export file unreadable or malformed"),
+    "CSM801": CodeSpec(E, "table that csmconf does not import"),
+    "CSM802": CodeSpec(W, "column that csmconf does not import"),
+    "CSM803": CodeSpec(E, "reference to a record that is not in the export"),
+    "CSM804": CodeSpec(W, "record or value the language cannot express: dropped"),
+    "CSM805": CodeSpec(E, "invalid value in an exported record"),
+    "CSM806": CodeSpec(E, "one record exported twice with different values"),
 }
 
 

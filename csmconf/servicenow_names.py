@@ -454,9 +454,50 @@ def scope_from_access_config(encoded: dict[str, str]) -> str | None:
     if encoded.get("type", ACCESS_CONFIG_TYPE) not in ("", ACCESS_CONFIG_TYPE):
         return None
     relationship = encoded.get("relationship_table", "")
-    if relationship in (DATA_TABLES["contact_relationship"].table, DATA_TABLES["team_member"].table):
+    if relationship in (
+        DATA_TABLES["contact_relationship"].table,
+        DATA_TABLES["team_member"].table,
+    ):
         return "holder"
     if relationship == DATA_TABLES["related_party"].table:
         field = encoded.get("accessible_table_field", "")
         return "holder_cases" if field == CASE_FIELDS["sold_product"] else "holder"
     return None
+
+
+# -- reading exports back (csmconf import servicenow) -------------------------------------------
+
+#: platform columns every exported row may carry that the importer neither reads nor reports
+#: (`sys_*` columns are skipped by prefix); generated ones (`account_code`, `account_path`,
+#: `number`) are never written either
+IMPORT_IGNORED_COLUMNS = (
+    "number",
+    "account_code",
+    "account_path",
+    "inherited",
+    "inherited_from",
+    "granted_by",
+    "included_in_role",
+    "included_in_role_instance",
+    "state",
+    "mobile_phone",
+    "household",
+    "title",
+    "notification",
+    "locked_out",
+    "password_needs_reset",
+    "web_service_access_only",
+    "internal_integration_user",
+    "source",
+)
+#: the column naming the table a row really belongs to (a contact exported from sys_user)
+CLASS_COLUMN = "sys_class_name"
+#: `sys_user_has_role.inherited`: the role comes from containment, not from its own row
+INHERITED_COLUMN = "inherited"
+#: the column that is a record's display value on the tables csmconf reads
+DISPLAY_COLUMN = "name"
+#: Import XML / update set framing: the root element, and the payload's root
+UNLOAD_ELEMENT = "unload"
+RECORD_UPDATE_ELEMENT = "record_update"
+#: csmconf's own script include and ACL script, as `emit/servicenow/acls.py` writes them
+ACL_SCRIPT_INCLUDE = "CsmconfAccess"

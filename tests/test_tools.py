@@ -82,7 +82,12 @@ def test_every_command_has_a_view_and_every_format_a_reporter():
     from csmconf.views.diagnostics import REPORTERS
 
     assert tuple(REPORTERS) == vocabulary.FORMATS
-    assert set(views.COMMAND_VIEWS) == {c.replace("-", "_") for c in main.commands}
+    # a group's commands are named with the group: `import servicenow` -> import_servicenow
+    names = set()
+    for name, command in main.commands.items():
+        subcommands = getattr(command, "commands", None)
+        names |= {f"{name}_{sub}" for sub in subcommands} if subcommands else {name}
+    assert set(views.COMMAND_VIEWS) == {c.replace("-", "_") for c in names}
     for name in views.COMMAND_VIEWS:
         assert getattr(views, name).__name__ == f"csmconf.views.{name}"
 

@@ -27,6 +27,7 @@ COMMAND_VIEWS = (
     "fmt",
     "schema",
     "graph",
+    "import_servicenow",
 )
 
 
