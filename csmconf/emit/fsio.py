@@ -31,19 +31,6 @@ def check_relative_path(path: str) -> PurePosixPath:
     return p
 
 
-def _fsync_dir(path: Path) -> None:
-    try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
 def _write_tree(files: dict[str, bytes], root: Path) -> None:
     dirs = {root}
     half = len(files) // 2
@@ -61,7 +48,7 @@ def _write_tree(files: dict[str, bytes], root: Path) -> None:
             fh.flush()
             os.fsync(fh.fileno())
     for d in sorted(dirs, key=lambda p: len(p.parts), reverse=True):
-        _fsync_dir(d)
+        outdir.fsync_dir(d)
 
 
 def _umask() -> int:

@@ -277,7 +277,7 @@ def clean_stale(out: Path) -> list[str]:
                 if not os.path.lexists(out) and os.path.isdir(old) and not os.path.islink(old):
                     # a fallback swap was killed between its two renames: the old tree is whole
                     os.rename(old, out)
-                    _fsync_dir(parent)
+                    fsync_dir(parent)
                 _remove_container(container)
             except OSError:
                 continue  # cleaning is a courtesy: never a reason to fail the compile
@@ -294,7 +294,8 @@ def clean_stale(out: Path) -> list[str]:
 # ---------------------------------------------------------------- the swap
 
 
-def _fsync_dir(path: Path) -> None:
+def fsync_dir(path: Path) -> None:
+    """Make a directory's entries durable (renames into it), where the OS allows."""
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
     except OSError:
@@ -390,8 +391,8 @@ def make_container(out: Path) -> Path:
             fh.write(json.dumps(_identity(), sort_keys=True).encode())
             fh.flush()
             os.fsync(fh.fileno())
-        _fsync_dir(container)
-        _fsync_dir(parent)
+        fsync_dir(container)
+        fsync_dir(parent)
     except BaseException:
         _remove_container(container)
         raise
@@ -415,7 +416,7 @@ def swap_in(container: Path, out: Path) -> None:
                 raise
     else:
         os.rename(new, out)
-    _fsync_dir(parent)
-    _fsync_dir(container)
+    fsync_dir(parent)
+    fsync_dir(container)
     _step("swapped")
     _remove_container(container)
