@@ -12,6 +12,7 @@ only that hexadecimal id reaches `git archive`. Paths go after `--`, with
 from __future__ import annotations
 
 import io
+import os
 import re
 import subprocess
 import tarfile
@@ -55,6 +56,39 @@ def resolve_commit(rev: str, cwd: Path | None = None) -> str:
     return commit
 
 
+def _outside(into: Path, path: str) -> bool:
+    """Whether `path` (relative to `into`, or absolute) names a place outside `into`."""
+    full = os.path.normpath(os.path.join(into, path))
+    return full != str(into) and not full.startswith(str(into) + os.sep)
+
+
+def extract_within(tar: tarfile.TarFile, into: Path) -> None:
+    """Extract every member inside `into`; a member that would land or point outside is refused.
+
+    Python 3.11.4+ has the `data` extraction filter for exactly this; Debian 12's own
+    Python 3.11.2 does not, so there the same rules are applied here by hand.
+    """
+    if hasattr(tarfile, "data_filter"):
+        tar.extractall(into, filter="data")
+        return
+    into = Path(into).resolve()
+    for member in tar.getmembers():
+        name = member.name
+        if os.path.isabs(name) or _outside(into, name):
+            raise GitError(f"archive member {name!r} would land outside the tree")
+        if member.issym():
+            pointed = os.path.join(os.path.dirname(name), member.linkname)
+            if os.path.isabs(member.linkname) or _outside(into, pointed):
+                raise GitError(f"archive link {name!r} points outside the tree")
+        elif member.islnk():
+            if os.path.isabs(member.linkname) or _outside(into, member.linkname):
+                raise GitError(f"archive link {name!r} points outside the tree")
+        elif not (member.isfile() or member.isdir()):
+            raise GitError(f"archive member {name!r} is not a file, directory or link")
+        member.mode &= 0o755  # no set-id or world-writable bits, as the data filter does
+    tar.extractall(into)
+
+
 def revision_tree(rev: str, config_path: str, into: Path, cwd: Path | None = None) -> Path:
     """Extract `config_path` (relative to the current directory) as it is at `rev` into `into`."""
     commit = resolve_commit(rev, cwd)
@@ -63,7 +97,7 @@ def revision_tree(rev: str, config_path: str, into: Path, cwd: Path | None = Non
     inside = (Path(prefix) / config_path).as_posix().rstrip("/")
     data = _git("-C", top, "archive", "--format=tar", commit, "--", inside, cwd=cwd)
     with tarfile.open(fileobj=io.BytesIO(data)) as tar:
-        tar.extractall(into, filter="data")  # no member may land outside `into`
+        extract_within(tar, into)
     root = into / inside
     root.mkdir(parents=True, exist_ok=True)
     return root

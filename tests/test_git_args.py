@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -72,3 +73,61 @@ def test_a_config_path_is_a_literal_path_not_pathspec_magic(repo):
     # read literally, ':(top)configs' is no path of the commit (as magic it would be `configs`)
     assert r.exit_code == 2, r.output
     assert "did not match any files" in r.output
+
+
+def _tar(members):
+    import io
+    import tarfile
+
+    buf = io.BytesIO()
+    with tarfile.open(fileobj=buf, mode="w") as t:
+        for name, link in members:
+            info = tarfile.TarInfo(name)
+            if link is None:
+                info.size = 1
+                t.addfile(info, io.BytesIO(b"x"))
+            else:
+                info.type = tarfile.SYMTYPE
+                info.linkname = link
+                t.addfile(info)
+    buf.seek(0)
+    return tarfile.open(fileobj=buf)
+
+
+@pytest.mark.parametrize("builtin_filter", [True, False])
+@pytest.mark.parametrize(
+    ("members", "safe"),
+    [
+        ([("c/a.yaml", None)], True),
+        ([("c/b.yaml", None), ("c/l.yaml", "b.yaml")], True),
+        ([("../x.yaml", None)], False),
+        ([("/abs.yaml", None)], False),
+        ([("c/l.yaml", "../../etc/passwd")], False),
+        ([("c/l.yaml", "/etc/passwd")], False),
+    ],
+)
+def test_archive_members_never_land_outside(tmp_path, monkeypatch, members, safe, builtin_filter):
+    """Python 3.11.2 (Debian 12's own) has no tarfile `data` filter: the same rules by hand."""
+    import tarfile
+
+    from csmconf.git_tree import GitError, extract_within
+
+    if not builtin_filter:
+        monkeypatch.delattr(tarfile, "data_filter", raising=False)
+    elif not hasattr(tarfile, "data_filter"):
+        pytest.skip("this Python has no tarfile data filter")
+    into = tmp_path / "into"
+    into.mkdir()
+    if safe:
+        extract_within(_tar(members), into)
+        assert (into / members[0][0]).is_file()
+    else:
+        try:
+            extract_within(_tar(members), into)  # refused, or (data filter) made relative
+        except (GitError, tarfile.TarError):
+            pass
+        assert [p.name for p in tmp_path.iterdir()] == ["into"]
+        assert not Path("/abs.yaml").exists()
+        for path in into.rglob("*"):  # nothing extracted points outside
+            if path.is_symlink():
+                assert into.resolve() in path.resolve().parents
