@@ -78,7 +78,10 @@ class RecordingProxy:
         self.sock.close()
 
     def page_requests(self) -> list[bytes]:
-        return [r.split(b"\r\n")[0] for r in self.requests if host_of(r) not in BROWSER_HOSTS]
+        # a connection opened and closed without a byte (a speculative preconnect) asks nothing
+        return [
+            r.split(b"\r\n")[0] for r in self.requests if r and host_of(r) not in BROWSER_HOSTS
+        ]
 
 
 def browse(chromium, page: Path, *extra: str, proxy: RecordingProxy) -> subprocess.CompletedProcess:
