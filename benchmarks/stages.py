@@ -66,16 +66,12 @@ def main() -> int:
     stage("tests")
     if args.compile:
         # The renderers of csmconf/emit/__init__.py:render_outputs, one stage each.
-        from csmconf.emit import (
-            render_grants,
-            render_manifest,
-            render_rules,
-            render_schema,
-            render_seed,
-        )
+        from csmconf.emit.acl import render_rules
+        from csmconf.emit.review import render_grants, render_manifest
         from csmconf.emit.rows import _Ids, build_model
         from csmconf.emit.servicenow.data import render_data
         from csmconf.emit.servicenow.update_set import render_update_set
+        from csmconf.emit.sql import render_schema, render_seed
         from csmconf.emit.sql_quote import DIALECTS, dialect
 
         files: dict[str, bytes] = {}
