@@ -65,25 +65,37 @@ def main() -> int:
     run_tests(config, engine)
     stage("tests")
     if args.compile:
-        from csmconf.emit import acl, review, sql
-        from csmconf.emit import rows as rows_mod
+        # The renderers of csmconf/emit/__init__.py:render_outputs, one stage each.
+        from csmconf.emit.acl import render_rules
+        from csmconf.emit.review import render_grants, render_manifest
+        from csmconf.emit.rows import _Ids, build_model
+        from csmconf.emit.servicenow.data import render_data
+        from csmconf.emit.servicenow.update_set import render_update_set
+        from csmconf.emit.sql import render_schema, render_seed
         from csmconf.emit.sql_quote import DIALECTS, dialect
 
-        model = rows_mod.build_model(config, engine)
-        stage("emit: build_model (rows, derive_access)")
+        files: dict[str, bytes] = {}
+        model = build_model(config)
+        stage("emit: build_model (rows)")
         for name in sorted(set(config.settings.dialects or DIALECTS)):
             q = dialect(name)
-            sql.render_schema(q, model)
-            sql.render_seed(q, model)
+            files[f"sql/{name}/schema.sql"] = render_schema(q, model).encode("utf-8")
+            files[f"sql/{name}/seed.sql"] = render_seed(q, model).encode("utf-8")
             stage(f"emit: sql/{name}")
-        rules, _rules_json = acl.render_rules(config, engine)
+        files["acl/rules.json"] = render_rules(config)[1]
         stage("emit: acl/rules.json")
-        if hasattr(acl, "render_xml"):
-            acl.render_xml(config, rules)
-            stage("emit: acl/sys_security_acl.xml")
-        if hasattr(review, "render_effective_access"):
-            review.render_effective_access(config, engine)
-            stage("emit: access/effective_access.csv")
+        ids = _Ids(config.namespace)
+        files["servicenow/update_set.xml"] = render_update_set(config, ids)
+        stage("emit: servicenow/update_set.xml")
+        data = render_data(config, ids)
+        files.update(data)
+        stage(f"emit: servicenow/data ({len(data)} files)")
+        files["access/grants.csv"] = render_grants(config, engine)
+        stage("emit: access/grants.csv")
+        files["manifest.json"] = render_manifest(tree.digests, files, config.namespace)
+        stage("emit: manifest.json")
+        out_bytes = sum(len(b) for b in files.values())
+        print(f"{'outputs':40s} {len(files)} files, {out_bytes:,} bytes")
     total = time.perf_counter() - t_start
     print(f"{'total (in process)':40s} {total:8.3f} s wall {time.process_time():8.3f} s cpu")
     return 0

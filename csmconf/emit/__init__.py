@@ -11,13 +11,10 @@ output depends on file order, set or dict iteration order, the machine,
 
 from __future__ import annotations
 
-from .acl import render_rules
+# Only the file-system half is imported with the package: `compile` of an unchanged
+# tree and the output-directory checks import `csmconf.emit.outdir`, which runs this
+# file, and must not pay for the renderers (networkx, the engine: about 0.9 s).
 from .fsio import compare_outputs, write_outputs
-from .review import render_grants, render_manifest
-from .rows import build_model
-from .servicenow import render_servicenow
-from .sql import render_schema, render_seed
-from .sql_quote import DIALECTS, dialect
 
 __all__ = ["compare_outputs", "render_outputs", "write_outputs"]
 
@@ -26,6 +23,13 @@ MANIFEST = "manifest.json"
 
 def render_outputs(compilation) -> dict[str, bytes]:
     """Every output file of a compilation without errors, keyed by relative POSIX path."""
+    from .acl import render_rules
+    from .review import render_grants, render_manifest
+    from .rows import build_model
+    from .servicenow import render_servicenow
+    from .sql import render_schema, render_seed
+    from .sql_quote import DIALECTS, dialect
+
     config = compilation.config
     engine = compilation.engine
     files: dict[str, bytes] = {}
