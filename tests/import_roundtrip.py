@@ -21,6 +21,7 @@ from csmconf import servicenow_names as sn
 from csmconf.emit import render_outputs
 from csmconf.importer import MAP_FILE, import_servicenow
 from csmconf.importer.writer import render_file
+from csmconf.load.files import SECTIONS
 from csmconf.pipeline import compile_config
 from csmconf.resolve.builtins import BUILTIN_ROLE_IDS
 from csmconf.resolve.objects import sys_id
@@ -49,23 +50,7 @@ def _id(name: str, sep: str) -> str:
 def generate(rnd: random.Random, features: frozenset[str]) -> dict[str, str]:
     """A valid configuration tree (relative path -> YAML text)."""
     sep = rnd.choice(["-", "_"])
-    rows: dict[str, list[dict]] = {
-        s: []
-        for s in (
-            "accounts",
-            "contacts",
-            "consumers",
-            "users",
-            "roles",
-            "relationship_types",
-            "account_relationships",
-            "responsibilities",
-            "contact_relationships",
-            "team_members",
-            "related_party_configs",
-            "sold_products",
-        )
-    }
+    rows: dict[str, list[dict]] = {s: [] for s in SECTIONS if s not in ("settings", "tests")}
     n = rnd.randint(1, 7)
     accounts = []
     parent: dict[int, int | None] = {}

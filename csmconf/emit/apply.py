@@ -253,15 +253,7 @@ class _Connection:
 
     def _try_lock(self) -> bool:
         if self.name == "sqlite":
-            import sqlite3
-
-            try:
-                self.run("BEGIN IMMEDIATE")
-                return True
-            except sqlite3.OperationalError as exc:
-                if "locked" in str(exc) or "busy" in str(exc):
-                    return False
-                raise
+            return self._sqlite_begin_immediate()
         if self.name == "postgresql":
             return bool(
                 self.rows(
@@ -271,20 +263,24 @@ class _Connection:
             )
         return self.rows(f"SELECT GET_LOCK({self._my_lock_name}, 0)")[0][0] == 1
 
+    def _sqlite_begin_immediate(self) -> bool:
+        """SQLite's write lock: True when taken, False when another writer holds it."""
+        import sqlite3
+
+        try:
+            self.run("BEGIN IMMEDIATE")
+            return True
+        except sqlite3.OperationalError as exc:
+            if "locked" in str(exc) or "busy" in str(exc):
+                return False
+            raise
+
     _my_lock_name = "CONCAT('csmconf-apply:', MD5(COALESCE(DATABASE(), '')))"
 
     def _wait_lock(self, timeout: float) -> bool:
         if self.name == "sqlite":
-            import sqlite3
-
             self.run(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
-            try:
-                self.run("BEGIN IMMEDIATE")
-                return True
-            except sqlite3.OperationalError as exc:
-                if "locked" in str(exc) or "busy" in str(exc):
-                    return False
-                raise
+            return self._sqlite_begin_immediate()
         if self.name == "postgresql":
             import psycopg
 
