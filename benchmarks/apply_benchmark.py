@@ -62,7 +62,7 @@ def model(root: Path):
     errors = [d for d in result.diagnostics if d.is_error]
     if errors:
         raise SystemExit(f"{root}: {len(errors)} errors")
-    return build_model(result.config, result.engine)
+    return build_model(result.config)
 
 
 class Database:

@@ -282,7 +282,7 @@ def apply(out, root, result, url, dry_run):
     views.apply.warnings(out, result)
     try:
         plan = apply_model(
-            build_model(result.config, result.engine), url, dry_run=dry_run, log=out.log
+            build_model(result.config), url, dry_run=dry_run, log=out.log
         )
     except ApplyError as exc:
         return views.apply.refused(out, result, exc)

@@ -34,7 +34,7 @@ def plan_of(config: Path, url: str, *extra: str, cli: bool = False) -> dict:
 
     result = compile_config(config)
     assert result.errors == 0
-    model = build_model(result.config, result.engine)
+    model = build_model(result.config)
     return apply_model(model, url, dry_run="--dry-run" in extra).to_dict()
 
 

@@ -61,7 +61,7 @@ V2 = {
 def model_of(tmp_path: Path, files: dict, name: str):
     result = compile_config(write_tree(tmp_path / name, files))
     assert not [d for d in result.diagnostics if d.is_error]
-    return build_model(result.config, result.engine)
+    return build_model(result.config)
 
 
 # -- drift ----------------------------------------------------------------------------------

@@ -47,7 +47,7 @@ def example():
 
     c = compile_config(CONFIGS)
     assert c.errors == 0, describe(c.diagnostics)
-    return c, build_model(c.config, c.engine)
+    return c, build_model(c.config)
 
 
 @pytest.fixture(scope="module")
@@ -55,7 +55,7 @@ def hostile(tmp_path_factory):
     root = write_hostile_config(tmp_path_factory.mktemp("hostile") / "cfg")
     c = compile_tree(root)
     assert c.errors == 0, describe(c.diagnostics)
-    return c, build_model(c.config, c.engine)
+    return c, build_model(c.config)
 
 
 def _cases(example, hostile, which):

@@ -57,7 +57,7 @@ def compiled(tmp_path_factory):
     for path, data in render_outputs(result).items():
         (out / path).parent.mkdir(parents=True, exist_ok=True)
         (out / path).write_bytes(data)
-    return out, build_model(result.config, result.engine)
+    return out, build_model(result.config)
 
 
 def read_back(db) -> dict[tuple[str, str, str], str]:

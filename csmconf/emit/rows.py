@@ -96,10 +96,9 @@ def _account_depths(accounts) -> dict[str, int]:
     return depth
 
 
-def build_model(config, engine=None) -> RelationalModel:
-    """Every table's rows. Nothing here asks the engine any more (the rules are evaluated over
-    the seeded tables, docs/database.md); `engine` is still accepted so callers on other
-    branches (cli.py's apply) keep working until they drop it."""
+def build_model(config) -> RelationalModel:
+    """Every table's rows, from the configuration alone: access is not derived here, the
+    neutral rules are evaluated over the seeded tables at run time (docs/database.md)."""
     ids = _Ids(config.namespace)
     tables = build_tables(config.settings.one_responsibility_per_contact_and_account)
     model = RelationalModel(tables)
