@@ -1,4 +1,3 @@
-from .cli import main
-from .runtime import run_and_exit
+from .runtime import console_main
 
-run_and_exit(main)
+console_main()

@@ -26,6 +26,7 @@ import json
 import os
 import sqlite3
 import tempfile
+import time
 from pathlib import Path
 
 from . import __version__
@@ -59,23 +60,97 @@ def compiler_digest() -> str:
     return _COMPILER
 
 
-def input_digests(root: Path, exclude: Path | None = None) -> tuple[dict[str, str], list[str]]:
-    """(relative path -> SHA-256 of its bytes, what discovery reported) for the tree at `root`."""
+def input_digests(
+    root: Path, exclude: Path | None = None, memo_dir: Path | None = None
+) -> tuple[dict[str, str], list[str]]:
+    """(relative path -> SHA-256 of its bytes, what discovery reported) for the tree at `root`.
+
+    With `memo_dir`, a file whose stat is the one recorded when it was last
+    hashed is not read again (`DigestMemo`): a warm answer on a large tree
+    then costs one `stat` per file instead of hashing every byte.
+    """
     from .load.files import discover
 
     files, diags = discover(Path(root), exclude)
+    memo = DigestMemo.load(memo_dir, root) if memo_dir is not None else None
     digests = {}
     for rel, real in files:
         try:
-            digests[rel] = hashlib.sha256(real.read_bytes()).hexdigest()
+            digests[rel] = memo.digest(rel, real) if memo is not None else _sha256(real)
         except OSError as exc:
             digests[rel] = f"unreadable: {exc.strerror}"
+    if memo is not None:
+        memo.save()
     return digests, [f"{d.code} {d.place.file}: {d.message}" for d in diags]
 
 
-def state_key(root: Path, exclude: Path | None = None) -> str:
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def _root_name(root: Path) -> str:
+    return hashlib.sha256(os.path.realpath(root).encode()).hexdigest()[:24]
+
+
+class DigestMemo:
+    """SHA-256 of each input file, reused while the file's stat is unchanged (git's index does this).
+
+    A file is hashed again when its size, mtime, ctime, inode, device or real
+    path differ from what was recorded. ctime cannot be set back by a user, so
+    any write is seen. A file changed within `RACY_NS` of being hashed is not
+    recorded (a write in the same clock tick as the hash would keep its
+    stat): it is simply hashed again next time. One JSON file per
+    configuration root, replaced atomically; unreadable means empty.
+    """
+
+    RACY_NS = 2_000_000_000
+
+    def __init__(self, path: Path, entries: dict[str, list]):
+        self.path = path
+        self.entries = entries
+        self.seen: dict[str, list] = {}
+        self.now = time.time_ns()
+
+    @classmethod
+    def load(cls, directory: Path, root: Path) -> DigestMemo:
+        path = Path(directory) / f"files-{_root_name(root)}.json"
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            entries = data["files"] if data.get("format") == FORMAT else {}
+            if not isinstance(entries, dict):
+                entries = {}
+        except (OSError, ValueError, TypeError, KeyError, AttributeError):
+            entries = {}
+        return cls(path, entries)
+
+    def digest(self, rel: str, real: Path) -> str:
+        st = os.stat(real)
+        stamp = [str(real), st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev]
+        known = self.entries.get(rel)
+        if isinstance(known, list) and len(known) == 7 and known[:6] == stamp:
+            self.seen[rel] = known
+            return known[6]
+        digest = _sha256(real)
+        if self.now - max(st.st_mtime_ns, st.st_ctime_ns) > self.RACY_NS:
+            self.seen[rel] = [*stamp, digest]
+        return digest
+
+    def save(self) -> None:
+        if self.seen == self.entries:
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", dir=self.path.parent)
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump({"format": FORMAT, "files": self.seen}, fh, sort_keys=True)
+            os.replace(tmp, self.path)
+        except OSError:
+            pass  # without the memo the next run hashes every file again: slower, not different
+
+
+def state_key(root: Path, exclude: Path | None = None, memo_dir: Path | None = None) -> str:
     """One digest for every input file, what discovery saw, and the compiler."""
-    digests, notes = input_digests(root, exclude)
+    digests, notes = input_digests(root, exclude, memo_dir)
     body = json.dumps(
         {"compiler": compiler_digest(), "inputs": digests, "discovery": notes}, sort_keys=True
     )
@@ -93,10 +168,8 @@ class AnswerCache:
 
     def __init__(self, directory: Path, root: Path, key: str):
         self.root = Path(root)
-        real = os.path.realpath(root)
-        self.path = (
-            Path(directory) / f"tree-{hashlib.sha256(real.encode()).hexdigest()[:24]}.sqlite"
-        )
+        self.directory = Path(directory)
+        self.path = self.directory / f"tree-{_root_name(root)}.sqlite"
         self.key = key
 
     @classmethod
@@ -105,7 +178,7 @@ class AnswerCache:
         if directory is None:
             return None
         try:
-            return cls(directory, root, state_key(root))
+            return cls(directory, root, state_key(root, memo_dir=directory))
         except OSError:
             return None
 
@@ -141,7 +214,7 @@ class AnswerCache:
 
     def put_many(self, items: list[tuple[list, object]]) -> None:
         try:
-            if state_key(self.root) != self.key:
+            if state_key(self.root, memo_dir=self.directory) != self.key:
                 return  # the tree changed while the answers were computed: they may be of neither
             self.path.parent.mkdir(parents=True, exist_ok=True)
             if not self._current():
@@ -234,12 +307,12 @@ def output_up_to_date(root: Path, out: Path, option: str | None = None) -> list[
     try:
         stamp = json.loads(_out_stamp_path(directory, out).read_text(encoding="utf-8"))
         manifest = json.loads((Path(out) / "manifest.json").read_text(encoding="utf-8"))
-        digests, _notes = input_digests(root, exclude=out)
+        digests, _notes = input_digests(root, exclude=out, memo_dir=directory)
         if manifest.get("compiler", {}).get("version") != __version__:
             return None
         if {p: v.get("sha256") for p, v in manifest.get("inputs", {}).items()} != digests:
             return None
-        if stamp.get("state") != state_key(root, exclude=out):
+        if stamp.get("state") != state_key(root, exclude=out, memo_dir=directory):
             return None
         if stamp.get("files") != _out_files(out):
             return None
@@ -254,7 +327,7 @@ def record_output(root: Path, out: Path, key: str, option: str | None = None) ->
     if directory is None:
         return
     try:
-        if state_key(root, exclude=out) != key:
+        if state_key(root, exclude=out, memo_dir=directory) != key:
             return  # the tree changed while compiling
         body = json.dumps({"state": key, "files": _out_files(out)}, sort_keys=True)
         Path(directory).mkdir(parents=True, exist_ok=True)

@@ -376,7 +376,8 @@ def compile_command(out, root, out_dir, check_only, force):
         unchanged = cache.output_up_to_date(root, target, cache_opt)
         if unchanged is not None:  # same inputs, same compiler, OUT as written: nothing to do
             return views.compile.up_to_date(out, root, target, unchanged)
-    key = cache.state_key(root, exclude=target) if cache.cache_dir(cache_opt) else None
+    directory = cache.cache_dir(cache_opt)
+    key = cache.state_key(root, exclude=target, memo_dir=directory) if directory else None
     result = requires.run_pipeline(out, root, exclude=target)
     from .emit import compare_outputs, render_outputs, write_outputs
 

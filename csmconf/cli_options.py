@@ -10,7 +10,7 @@ import click
 
 from . import vocabulary
 
-DEFAULT_CONFIG = "configs"
+DEFAULT_CONFIG = vocabulary.DEFAULT_CONFIG
 TABLE_CHOICES = vocabulary.TABLES
 LEVEL_CHOICES = vocabulary.LEVELS
 DRAWINGS = ("dot", "mermaid", "html")

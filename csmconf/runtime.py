@@ -42,6 +42,10 @@ def run_and_exit(main: Callable[..., object]) -> None:
         code = 0
     except SystemExit as done:
         code = done.code
+    _exit(code)
+
+
+def _exit(code: object) -> None:
     if code is None:
         code = 0
     elif not isinstance(code, int):
@@ -56,7 +60,16 @@ def run_and_exit(main: Callable[..., object]) -> None:
 
 
 def console_main() -> None:
-    """The `csmconf` executable (pyproject's [project.scripts])."""
+    """The `csmconf` executable (pyproject's [project.scripts]) and `python -m csmconf`.
+
+    A warm answer is printed from the cache before click is even imported
+    (quick.py); everything else goes through the command line.
+    """
+    from .quick import answer
+
+    code = answer(sys.argv[1:])
+    if code is not None:
+        _exit(code)
     from .cli import main
 
     run_and_exit(main)

@@ -70,6 +70,8 @@ SYS_ID_KINDS = (
     "related_party",
 )
 
+#: the configuration directory the commands read when none is given
+DEFAULT_CONFIG = "configs"
 #: diagnostic output formats
 FORMATS = ("text", "json", "sarif", "github")
 #: formats of the streamed per-principal expansion (`what-can --all`)

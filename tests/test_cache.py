@@ -272,3 +272,72 @@ def test_cli_check_of_another_target_after_one_question_is_warm(tmp_path):
             assert run_cli(*cache, *args) == run_cli("--cache-dir", "off", *args)
     unknown = run_cli(*cache, "check", "contact:mia-xyz", "read", "case", "--on", "account:nope")
     assert unknown.returncode == 2 and "unknown target" in unknown.stderr
+
+
+# -- the digest memo: a file is read again whenever its stat changed ---------------------------
+
+
+def _counting_hashes(monkeypatch):
+    import csmconf.cache as cache_module
+
+    calls: list[str] = []
+    real = cache_module._sha256
+
+    def counted(path):
+        calls.append(Path(path).name)
+        return real(path)
+
+    monkeypatch.setattr(cache_module, "_sha256", counted)
+    return calls
+
+
+def test_the_digest_memo_skips_unchanged_files_and_sees_every_write(tmp_path, monkeypatch):
+    import hashlib
+    import os
+
+    from csmconf.cache import DigestMemo, input_digests
+
+    tree = tmp_path / "tree"
+    tree.mkdir()
+    (tree / "a.yaml").write_text("accounts: []\n")
+    (tree / "b.yaml").write_text("contacts: []\n")
+    memo = tmp_path / "memo"
+    calls = _counting_hashes(monkeypatch)
+    monkeypatch.setattr(DigestMemo, "RACY_NS", -(10**18))  # files here are seconds old at most
+    first, _ = input_digests(tree, memo_dir=memo)
+    assert sorted(calls) == ["a.yaml", "b.yaml"]
+    calls.clear()
+    assert input_digests(tree, memo_dir=memo)[0] == first and calls == []
+    # same size, mtime put back: the ctime still moved, so the file is read again
+    st = os.stat(tree / "a.yaml")
+    (tree / "a.yaml").write_text("accounts: {}\n")
+    os.utime(tree / "a.yaml", ns=(st.st_atime_ns, st.st_mtime_ns))
+    again, _ = input_digests(tree, memo_dir=memo)
+    assert calls == ["a.yaml"]
+    assert again["a.yaml"] == hashlib.sha256(b"accounts: {}\n").hexdigest() != first["a.yaml"]
+    assert again["b.yaml"] == first["b.yaml"]
+
+
+def test_a_file_written_just_now_is_not_memoised(tmp_path, monkeypatch):
+    from csmconf.cache import input_digests
+
+    tree = tmp_path / "tree"
+    tree.mkdir()
+    (tree / "a.yaml").write_text("accounts: []\n")
+    calls = _counting_hashes(monkeypatch)
+    for _ in range(2):  # within RACY_NS of its write: a same-tick rewrite could keep its stat
+        input_digests(tree, memo_dir=tmp_path / "memo")
+    assert calls == ["a.yaml", "a.yaml"]
+
+
+def test_a_corrupt_digest_memo_is_ignored(tmp_path, monkeypatch):
+    from csmconf.cache import DigestMemo, input_digests
+
+    memo = tmp_path / "memo"
+    monkeypatch.setattr(DigestMemo, "RACY_NS", -(10**18))
+    truth, _ = input_digests(CONFIGS)
+    input_digests(CONFIGS, memo_dir=memo)
+    for junk in ("{", '{"format": 1, "files": []}', '{"format": 1, "files": {"a": 3}}', "\0"):
+        for path in memo.glob("files-*.json"):
+            path.write_text(junk)
+        assert input_digests(CONFIGS, memo_dir=memo)[0] == truth

@@ -30,14 +30,23 @@ def test_validate_json_stdout_is_only_the_document_in_a_real_process():
     assert "stage total" in r.stderr  # the -v stage timings went to stderr
 
 
-def test_warm_check_imports_neither_pydantic_nor_networkx(tmp_path):
-    """A question answered from the cache does not pay for the heavy imports."""
+def test_warm_check_imports_neither_click_pydantic_nor_networkx(tmp_path):
+    """A question answered from the cache does not pay for the heavy imports, click's included.
+
+    Runs the executable's own entry point (`runtime.console_main`, what `csmconf`
+    and `python -m csmconf` call); its final `_exit` reports what was imported.
+    """
     args = ["check", "contact:mia-xyz", "read", "case", "--on", "account:abc-corp", "configs"]
     code = (
         "import sys\n"
-        "from csmconf.cli import main\n"
-        f"try:\n    main({args!r})\nexcept SystemExit:\n    pass\n"
-        "print(sorted(m for m in ('pydantic', 'networkx') if m in sys.modules), file=sys.stderr)\n"
+        f"sys.argv = ['csmconf', *{args!r}]\n"
+        "from csmconf import runtime\n"
+        "def report(code):\n"
+        "    heavy = ('click', 'pydantic', 'networkx')\n"
+        "    print(sorted(m for m in heavy if m in sys.modules), code, file=sys.stderr)\n"
+        "    raise SystemExit(0)\n"
+        "runtime._exit = report\n"
+        "runtime.console_main()\n"
     )
     env = {**os.environ, "CSMCONF_CACHE_DIR": str(tmp_path), "NO_COLOR": "1"}
     runs = [
@@ -52,8 +61,8 @@ def test_warm_check_imports_neither_pydantic_nor_networkx(tmp_path):
         for _ in range(2)
     ]
     cold, warm = runs
-    assert cold.stderr.strip().endswith("['networkx', 'pydantic']"), cold.stderr
-    assert warm.stderr.strip() == "[]", warm.stderr
+    assert cold.stderr.strip().endswith("['click', 'networkx', 'pydantic'] 1"), cold.stderr
+    assert warm.stderr.strip() == "[] 1", warm.stderr
     assert warm.stdout == cold.stdout and warm.stdout.endswith(": denied\n")
 
 

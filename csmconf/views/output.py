@@ -13,8 +13,6 @@ import sys
 import threading
 from pathlib import Path
 
-import click
-
 from ..stages import StageListener, StageTimer
 from ..terminal import escape_lines
 from . import EXIT_CANNOT
@@ -22,6 +20,14 @@ from .diagnostics import REPORTERS, Report
 
 #: seconds of work before progress appears ("work that takes more than a second", CLI.md)
 PROGRESS_AFTER = 1.0
+
+
+def _echo_err(text: str, nl: bool = True) -> None:
+    # click is imported only when something goes to stderr: a warm answer from the cache
+    # (csmconf/quick.py) prints to stdout alone and must not pay ~60 ms for importing click.
+    import click
+
+    click.echo(text, err=True, nl=nl)
 
 
 def _isatty(stream) -> bool:
@@ -112,7 +118,7 @@ class Out:
         """Notes on stderr: shown unless -q (and, for level > 0, only with -v)."""
         if self.quiet or level > self.verbose:
             return
-        click.echo(escape_lines(message), err=True)
+        _echo_err(escape_lines(message))
 
     def error(self, message: str) -> None:
         """A could-not-run message: always shown, on stderr."""
@@ -121,7 +127,7 @@ class Out:
     def error_line(self, line: str) -> None:
         """A line on stderr that -q does not hide (what is out of date, what was written)."""
         self.stop_progress()
-        click.echo(escape_lines(line), err=True)
+        _echo_err(escape_lines(line))
 
     def report(
         self,
@@ -147,7 +153,7 @@ class Out:
         text = REPORTERS[format or self.fmt](report)
         if to_stderr:
             self.stop_progress()
-            click.echo(text, err=True, nl=False)
+            _echo_err(text, nl=False)
         else:
             self.doc(text)
 
@@ -186,5 +192,5 @@ class Out:
         self.stop_progress()
         if self.verbose and self.timer.timings:
             for line in self.timer.lines():
-                click.echo(line, err=True)
+                _echo_err(line)
             self.timer.timings.clear()
