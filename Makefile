@@ -13,7 +13,11 @@ export UV_NATIVE_TLS ?= 1
 
 .PHONY: setup generate validate test bench clean
 
+# Bytecode is compiled at install time, as pip does: where PYTHONDONTWRITEBYTECODE is set
+# (it is on our machines) Python would otherwise compile every module from source on every
+# run, which tripled the start-up of each command (docs/performance.md, "Start-up").
 setup: .venv/.synced
+	@$(PY) -m compileall -q csmconf
 
 $(BOOTSTRAP)/bin/uv:
 	@python3 -m venv $(BOOTSTRAP) || { \
@@ -22,7 +26,7 @@ $(BOOTSTRAP)/bin/uv:
 	$(BOOTSTRAP)/bin/python -m pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"
 
 .venv/.synced: pyproject.toml uv.lock | $(UV)
-	$(UV) sync --frozen --quiet
+	$(UV) sync --frozen --quiet --compile-bytecode
 	@touch $@
 	@echo "csmconf is installed: .venv/bin/csmconf (or .venv/bin/python -m csmconf)" >&2
 
