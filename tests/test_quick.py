@@ -20,7 +20,16 @@ WARM = [
     ["check", "contact:mia-xyz", "read", "account", "--on", "account:abc-corp", "--format", "json"],
     ["check", "--strict", "contact:ann-abc-user", "read", "case", "--on", "account:abc-corp"],
     ["check", "contact:ann-abc-user", "create", "case", "--on", "account:abc-corp", "-q", "-q"],
-    ["check", "contact:peter-robinson", "read", "case", "--on", "account:abc-corp", "--config", "configs"],
+    [
+        "check",
+        "contact:peter-robinson",
+        "read",
+        "case",
+        "--on",
+        "account:abc-corp",
+        "--config",
+        "configs",
+    ],
     ["who-can", "read", "case", "--on", "account:abc-corp"],
     ["who-can", "write", "case", "--on", "account:abc-corp", "--format=json", "configs"],
     ["what-can", "contact:peter-robinson"],
@@ -77,9 +86,36 @@ def test_the_global_cache_dir_option_is_read(cache_env, tmp_path, capsys, monkey
         ["check", "contact:peter-robinson", "read", "case", "--on", "account:abc-corp", "-qv"],
         ["check", "contact:peter-robinson", "read", "case", "--on", "a", "--on", "b"],
         ["check", "contact:peter-robinson", "read", "case", "--on", "account:abc-corp", "x", "y"],
-        ["check", "contact:peter-robinson", "read", "case", "--on", "account:abc-corp", "--format", "sarif"],
-        ["check", "contact:peter-robinson", "read", "case", "no-such-dir", "--on", "account:abc-corp"],
-        ["check", "contact:peter-robinson", "read", "case", "configs", "--config", "other", "--on", "x"],
+        [
+            "check",
+            "contact:peter-robinson",
+            "read",
+            "case",
+            "--on",
+            "account:abc-corp",
+            "--format",
+            "sarif",
+        ],
+        [
+            "check",
+            "contact:peter-robinson",
+            "read",
+            "case",
+            "no-such-dir",
+            "--on",
+            "account:abc-corp",
+        ],
+        [
+            "check",
+            "contact:peter-robinson",
+            "read",
+            "case",
+            "configs",
+            "--config",
+            "other",
+            "--on",
+            "x",
+        ],
         ["what-can", "--all", "--format", "csv"],
         ["what-can", "contact:peter-robinson", "--format", "csv"],
         ["compile", "configs", "-o", "out"],
@@ -89,7 +125,9 @@ def test_the_global_cache_dir_option_is_read(cache_env, tmp_path, capsys, monkey
     ids=lambda a: " ".join(a) or "(nothing)",
 )
 def test_other_shapes_go_to_the_command_line_untouched(argv, cache_env, capsys):
-    run_cli("check", "contact:peter-robinson", "read", "case", "--on", "account:abc-corp", env=cache_env)
+    run_cli(
+        "check", "contact:peter-robinson", "read", "case", "--on", "account:abc-corp", env=cache_env
+    )
     run_cli("validate", env=cache_env)
     capsys.readouterr()
     assert quick.answer(argv) is None
@@ -98,7 +136,12 @@ def test_other_shapes_go_to_the_command_line_untouched(argv, cache_env, capsys):
 
 def test_a_cache_miss_goes_to_the_command_line(cache_env, capsys):
     # nothing cached yet: quick answers nothing, and prints nothing
-    assert quick.answer(["check", "contact:peter-robinson", "read", "case", "--on", "account:abc-corp"]) is None
+    assert (
+        quick.answer(
+            ["check", "contact:peter-robinson", "read", "case", "--on", "account:abc-corp"]
+        )
+        is None
+    )
     assert quick.answer(["validate"]) is None
     assert capsys.readouterr() == ("", "")
 
