@@ -13,6 +13,9 @@ from conftest import REPO, run_cli
 
 from csmconf import quick
 
+#: the plainest question, and the start of many command lines below
+PETER = ["check", "contact:peter-robinson", "read", "case", "--on", "account:abc-corp"]
+
 WARM = [
     ["check", "contact:peter-robinson", "write", "case", "--on", "account:abc-corp"],
     ["check", "contact:peter-robinson", "write", "case", "--on=account:abc-corp", "--explain"],
@@ -20,16 +23,7 @@ WARM = [
     ["check", "contact:mia-xyz", "read", "account", "--on", "account:abc-corp", "--format", "json"],
     ["check", "--strict", "contact:ann-abc-user", "read", "case", "--on", "account:abc-corp"],
     ["check", "contact:ann-abc-user", "create", "case", "--on", "account:abc-corp", "-q", "-q"],
-    [
-        "check",
-        "contact:peter-robinson",
-        "read",
-        "case",
-        "--on",
-        "account:abc-corp",
-        "--config",
-        "configs",
-    ],
+    [*PETER, "--config", "configs"],
     ["who-can", "read", "case", "--on", "account:abc-corp"],
     ["who-can", "write", "case", "--on", "account:abc-corp", "--format=json", "configs"],
     ["what-can", "contact:peter-robinson"],
@@ -64,7 +58,7 @@ def test_a_warm_answer_is_the_command_lines_answer(argv, cache_env, capsys):
 
 def test_the_global_cache_dir_option_is_read(cache_env, tmp_path, capsys, monkeypatch):
     monkeypatch.delenv("CSMCONF_CACHE_DIR")
-    argv = ["check", "contact:peter-robinson", "read", "case", "--on", "account:abc-corp"]
+    argv = PETER
     other = str(tmp_path / "other")
     expected = run_cli("--cache-dir", other, *argv)
     capsys.readouterr()
@@ -82,20 +76,11 @@ def test_the_global_cache_dir_option_is_read(cache_env, tmp_path, capsys, monkey
         ["check", "contact:peter-robinson", "read", "case"],  # --on missing: click says so
         ["check", "contact:peter-robinson", "fly", "case", "--on", "account:abc-corp"],
         ["check", "contact:peter-robinson", "read", "desk", "--on", "account:abc-corp"],
-        ["check", "contact:peter-robinson", "read", "case", "--on", "account:abc-corp", "-v"],
-        ["check", "contact:peter-robinson", "read", "case", "--on", "account:abc-corp", "-qv"],
+        [*PETER, "-v"],
+        [*PETER, "-qv"],
         ["check", "contact:peter-robinson", "read", "case", "--on", "a", "--on", "b"],
-        ["check", "contact:peter-robinson", "read", "case", "--on", "account:abc-corp", "x", "y"],
-        [
-            "check",
-            "contact:peter-robinson",
-            "read",
-            "case",
-            "--on",
-            "account:abc-corp",
-            "--format",
-            "sarif",
-        ],
+        [*PETER, "x", "y"],
+        [*PETER, "--format", "sarif"],
         [
             "check",
             "contact:peter-robinson",
@@ -136,12 +121,7 @@ def test_other_shapes_go_to_the_command_line_untouched(argv, cache_env, capsys):
 
 def test_a_cache_miss_goes_to_the_command_line(cache_env, capsys):
     # nothing cached yet: quick answers nothing, and prints nothing
-    assert (
-        quick.answer(
-            ["check", "contact:peter-robinson", "read", "case", "--on", "account:abc-corp"]
-        )
-        is None
-    )
+    assert quick.answer(PETER) is None
     assert quick.answer(["validate"]) is None
     assert capsys.readouterr() == ("", "")
 
