@@ -168,12 +168,14 @@ class AccessEngine:
             if by_rel:
                 self._typed[u] = by_rel
         # record (account or sold product) -> holders of a responsibility on it, the reverse walk
-        # `who_can` starts from
+        # `who_can` starts from. Read from the index: holders come in graph order, and each
+        # source node appends only itself, so its own edges' order does not matter.
         self._held_on: dict[str, list[str]] = {}
-        for u, v, data in self.graph.edges(data=True):
-            if data["rel"] in (HOLDS, NAMED_CONTACT):
-                record = node_id(data["on"]) if data["rel"] == HOLDS else v
-                self._held_on.setdefault(record, []).append(u)
+        for u, by_rel in self._typed.items():
+            for _v, data in by_rel.get(HOLDS, ()):
+                self._held_on.setdefault(node_id(data["on"]), []).append(u)
+            for v, _data in by_rel.get(NAMED_CONTACT, ()):
+                self._held_on.setdefault(v, []).append(u)
         self._grants: dict[str, list[Grant]] = {}
         self._tree: dict[str, frozenset] = {}
         self._partners: dict[str, frozenset] = {}
@@ -192,6 +194,12 @@ class AccessEngine:
     def out_edges(self, node: str, rel: str):
         """(target, edge data) of the edges of one type leaving `node`."""
         return self._typed.get(node, {}).get(rel, ())
+
+    def edges_of(self, rel: str):
+        """(source, target, edge data) of every edge of one type, in `graph.edges()` order."""
+        for u, by_rel in self._typed.items():
+            for v, data in by_rel.get(rel, ()):
+                yield u, v, data
 
     def account_tree(self, account: Account) -> frozenset:
         """The account and its descendants; the hierarchy is cut at inactive accounts."""
