@@ -48,6 +48,7 @@ def main() -> int:
     from csmconf.graph import AccessEngine
     from csmconf.load import load_tree
     from csmconf.model import shape_checks, validate_documents
+    from csmconf.pipeline import drop_plain_data
     from csmconf.resolve import resolve
 
     stage("imports")
@@ -55,6 +56,7 @@ def main() -> int:
     stage("load (parse, positions)")
     validated = validate_documents(tree.documents)
     shape_checks(validated)
+    drop_plain_data(tree)
     stage("model (pydantic)")
     config, _diags = resolve(validated, args.corpus, tree.scanned_ids)
     stage("resolve")

@@ -22,7 +22,7 @@ import yaml
 from yaml import events as ev
 
 from ..diagnostics import Diagnostic, Place, Related
-from .positions import Node, ScalarNode
+from .positions import Node, ScalarNode, pack, unpacked
 
 #: Collections nested deeper than this are refused (CSM104): the builder recurses, and
 #: no configuration needs more than a handful of levels.
@@ -350,7 +350,7 @@ class _Builder:
             size += n
         sm, em = start.start_mark, event.end_mark
         pos = Node(sm.line + 1, sm.column + 1, em.line + 1, em.column + 1)
-        pos.items = nodes
+        pos._items = nodes
         return items, pos, size
 
     def mapping(self, start, get):
@@ -393,21 +393,18 @@ class _Builder:
                 continue
             if not isinstance(key_data, str):
                 if key_raw is None or isinstance(key_data, (dict, list)):
-                    self.error(
-                        "CSM202",
-                        "mapping keys must be plain text",
-                        key_node.line,
-                        key_node.column,
-                    )
+                    at = unpacked(key_node)
+                    self.error("CSM202", "mapping keys must be plain text", at.line, at.column)
                     continue
                 key_data = key_raw  # `1:` or `true:` as a key: keep the text as written
             if key_data in keys:
-                first = keys[key_data]
+                first = unpacked(keys[key_data])
+                at = unpacked(key_node)
                 self.diags.append(
                     Diagnostic(
                         "CSM101",
                         f"duplicate key '{key_data}'",
-                        Place(self.file, key_node.line, key_node.column),
+                        Place(self.file, at.line, at.column),
                         related=(_related(self.file, first, f"'{key_data}' first given here"),),
                     )
                 )
@@ -418,11 +415,12 @@ class _Builder:
         # Merge keys: explicit keys win; among merged maps the earlier one wins.
         for value, value_node, key_node in merges:
             sources = (
-                list(zip(value, value_node.items or ()))
+                list(zip(value, value_node._items or ()))
                 if isinstance(value, list)
                 else [(value, value_node)]
             )
             for src, src_node in sources:
+                src_node = unpacked(src_node)
                 if not isinstance(src, dict) or src_node.keys is None:
                     self.error(
                         "CSM202",
@@ -434,12 +432,12 @@ class _Builder:
                 for k, v in src.items():
                     if k not in data:
                         data[k] = v
-                        keys[k] = src_node.keys[k]
-                        values[k] = src_node.values[k]
+                        keys[k] = src_node._keys[k]
+                        values[k] = src_node._values[k]
         sm, em = start.start_mark, event.end_mark
         pos = Node(sm.line + 1, sm.column + 1, em.line + 1, em.column + 1)
-        pos.keys = keys
-        pos.values = values
+        pos._keys = keys
+        pos._values = values
         return data, pos, size
 
 
@@ -447,7 +445,8 @@ _NUL = object()
 
 
 def _plain_scalar(event):
-    """(value, position) of an untagged scalar without anchor, as `_Builder.scalar` gives.
+    """(value, position) of an untagged scalar without anchor, as `_Builder.scalar` gives;
+    the position packed in an int when it fits (positions.pack).
 
     Returns (_NUL, None) for a value holding a NUL character: `scalar` reports it.
     """
@@ -458,12 +457,13 @@ def _plain_scalar(event):
         return _NUL, None
     sm, em = event.start_mark, event.end_mark
     line = sm.line + 1
-    node = ScalarNode(
-        line, sm.column + 1, line if em.line == sm.line else em.line + 1, em.column + 1
-    )
-    if plain and not isinstance(value, str):
+    if plain and value.__class__ is not str:
+        node = ScalarNode(
+            line, sm.column + 1, line if em.line == sm.line else em.line + 1, em.column + 1
+        )
         node.raw = text
-    return value, node
+        return value, node
+    return value, pack(line, sm.column + 1, em.line + 1, em.column + 1)
 
 
 def _related(file: str, node: Node, message: str) -> Related:
