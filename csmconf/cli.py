@@ -281,9 +281,7 @@ def apply(out, root, result, url, dry_run):
         return views.apply.errors(out, result)
     views.apply.warnings(out, result)
     try:
-        plan = apply_model(
-            build_model(result.config), url, dry_run=dry_run, log=out.log
-        )
+        plan = apply_model(build_model(result.config), url, dry_run=dry_run, log=out.log)
     except ApplyError as exc:
         return views.apply.refused(out, result, exc)
     return views.apply.show(out, result, plan, dry_run)

@@ -20,7 +20,6 @@ import os
 import sys
 from collections.abc import Callable
 
-
 #: Set by `run_and_exit`: the process leaves with `os._exit` once the command returns.
 _PROCESS_ENDS_AFTER_COMMAND = False
 

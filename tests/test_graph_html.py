@@ -79,9 +79,7 @@ class RecordingProxy:
 
     def page_requests(self) -> list[bytes]:
         # a connection opened and closed without a byte (a speculative preconnect) asks nothing
-        return [
-            r.split(b"\r\n")[0] for r in self.requests if r and host_of(r) not in BROWSER_HOSTS
-        ]
+        return [r.split(b"\r\n")[0] for r in self.requests if r and host_of(r) not in BROWSER_HOSTS]
 
 
 def browse(chromium, page: Path, *extra: str, proxy: RecordingProxy) -> subprocess.CompletedProcess:

@@ -116,7 +116,9 @@ def pack(line: int, column: int, end_line: int, end_column: int) -> int | Scalar
     """A scalar's position: packed in one int when it fits, else a ScalarNode."""
     span = end_line - line
     if line < _LINE_MAX and column < _COLUMN_MAX and end_column < _COLUMN_MAX and span < _SPAN_MAX:
-        return line | column << _COLUMN_SHIFT | end_column << _END_COLUMN_SHIFT | span << _SPAN_SHIFT
+        return (
+            line | column << _COLUMN_SHIFT | end_column << _END_COLUMN_SHIFT | span << _SPAN_SHIFT
+        )
     return ScalarNode(line, column, end_line, end_column)
 
 

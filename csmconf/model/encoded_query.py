@@ -76,9 +76,7 @@ class EncodedQuery:
 
     def to_list(self) -> list[dict]:
         """The structured form the neutral rules carry."""
-        return [
-            {"field": t.field, "operator": t.operator, "value": t.value} for t in self.terms
-        ]
+        return [{"field": t.field, "operator": t.operator, "value": t.value} for t in self.terms]
 
 
 def _term(text: str, offset: int) -> Term:

@@ -30,7 +30,9 @@ def render(decisions: list[dict], level: str, table: str, target: str, root: Pat
 
 def show(out, root: Path, level: str, table: str, target: str, decisions, diagnostics=()) -> int:
     if out.fmt in ("text", "json"):
-        (out.text if out.fmt == "text" else out.doc)(render(decisions, level, table, target, root, out.fmt))
+        (out.text if out.fmt == "text" else out.doc)(
+            render(decisions, level, table, target, root, out.fmt)
+        )
     else:  # sarif, github: diagnostics only
         out.report(list(diagnostics), root, EXIT_OK)
     return EXIT_OK
