@@ -183,14 +183,24 @@ def test_progress_waits_a_second_by_default():
 
 
 def test_sigint_exits_130_and_leaves_nothing(tmp_path):
+    # A tree that takes about a second to compile: `configs/` now compiles faster than the
+    # terminal is redrawn (10 times a second), so the signal could land after the work.
+    tree = tmp_path / "tree"
+    made = subprocess.run(
+        [sys.executable, str(REPO / "benchmarks" / "generate_corpus.py"), "--scale", "0.1"]
+        + ["--out", str(tree)],
+        capture_output=True,
+        check=False,
+    )
+    assert made.returncode == 0, made.stderr
     out = tmp_path / "out"
-    assert invoke("compile", CONFIGS, "-o", out).exit_code == 0
+    assert invoke("compile", tree, "-o", out).exit_code == 0
     before = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
     # SIGINT as soon as the pipeline reports its first stage on the terminal
-    code, shown = in_pty(["compile", "configs", "-o", out], env=NOW, interrupt_on=b"load")
+    code, shown = in_pty(["compile", tree, "-o", out], env=NOW, interrupt_on=b"load")
     assert code == 130, shown
     assert b"interrupted" in shown
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "tree"]
     assert {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
 
 
