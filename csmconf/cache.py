@@ -150,7 +150,10 @@ class DigestMemo:
 
 def state_key(root: Path, exclude: Path | None = None, memo_dir: Path | None = None) -> str:
     """One digest for every input file, what discovery saw, and the compiler."""
-    digests, notes = input_digests(root, exclude, memo_dir)
+    return _state_key(*input_digests(root, exclude, memo_dir))
+
+
+def _state_key(digests: dict[str, str], notes: list[str]) -> str:
     body = json.dumps(
         {"compiler": compiler_digest(), "inputs": digests, "discovery": notes}, sort_keys=True
     )
@@ -307,12 +310,12 @@ def output_up_to_date(root: Path, out: Path, option: str | None = None) -> list[
     try:
         stamp = json.loads(_out_stamp_path(directory, out).read_text(encoding="utf-8"))
         manifest = json.loads((Path(out) / "manifest.json").read_text(encoding="utf-8"))
-        digests, _notes = input_digests(root, exclude=out, memo_dir=directory)
+        digests, notes = input_digests(root, exclude=out, memo_dir=directory)
         if manifest.get("compiler", {}).get("version") != __version__:
             return None
         if {p: v.get("sha256") for p, v in manifest.get("inputs", {}).items()} != digests:
             return None
-        if stamp.get("state") != state_key(root, exclude=out, memo_dir=directory):
+        if stamp.get("state") != _state_key(digests, notes):
             return None
         if stamp.get("files") != _out_files(out):
             return None

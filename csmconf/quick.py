@@ -16,7 +16,7 @@ with the options `--config`, `--format`, `--strict`, `-q`/`--quiet` (and
 the command's own view, exactly as the command would (a test compares both
 on every shape); anything else, a cache miss, `--help`, `-v`, an unknown
 option or a usage error, returns None and click parses the arguments as it
-always does. Nothing here writes a file.
+always does. Nothing here writes a file but the cache's digest memo.
 """
 
 from __future__ import annotations
