@@ -12,9 +12,9 @@ cache directory, filled by two untimed runs first). Prints a Markdown table.
 import argparse
 import os
 import statistics
-import subprocess
 import tempfile
-import time
+
+from run_benchmark import run_once  # this directory is first on sys.path
 
 parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
 parser.add_argument("--rounds", type=int, default=7)
@@ -55,36 +55,29 @@ def rows(name: str, py: str, src: str) -> dict[str, tuple[list[str], dict]]:
     }
 
 
-def run(cmd, env):
-    t = time.perf_counter()
-    p = subprocess.Popen(
-        cmd,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        env={**os.environ, **env},
-        cwd=work,
-    )
-    _, _status, ru = os.wait4(p.pid, 0)
-    return time.perf_counter() - t, ru.ru_utime + ru.ru_stime, ru.ru_maxrss
+def run(cmd: list[str], env: dict) -> dict:
+    """One timed child, by the table benchmark's own runner (wall, CPU and peak RSS by wait4)."""
+    sink = os.path.join(work, "child.out")
+    return run_once(cmd, {**os.environ, **env}, work, None, sink, sink)
 
 
-res: dict[tuple[str, str], list] = {}
-for name, (py, src) in builds.items():  # fill each build's cache, untimed
-    for cmd, env in rows(name, py, src).values():
+commands = {name: rows(name, py, src) for name, (py, src) in builds.items()}
+res: dict[tuple[str, str], list[dict]] = {}
+for table in commands.values():  # fill each build's cache, untimed
+    for cmd, env in table.values():
         run(cmd, env)
         run(cmd, env)
 for r in range(args.rounds):
-    order = list(builds.items()) if r % 2 == 0 else list(builds.items())[::-1]
-    for row in rows("", "", ""):
-        for name, (py, src) in order:
-            cmd, env = rows(name, py, src)[row]
-            res.setdefault((row, name), []).append(run(cmd, env))
+    order = list(commands) if r % 2 == 0 else list(commands)[::-1]
+    for row in next(iter(commands.values())):
+        for name in order:
+            res.setdefault((row, name), []).append(run(*commands[name][row]))
 print("| what | build | min wall | median wall | median CPU | peak RSS |")
 print("| --- | --- | ---: | ---: | ---: | ---: |")
-for (row, name), v in res.items():
-    wall = [x[0] for x in v]
-    cpu = [x[1] for x in v]
+for (row, name), runs in res.items():
+    wall = [x["wall"] for x in runs]
+    cpu = [x["cpu"] for x in runs]
     print(
         f"| {row} | {name} | {min(wall) * 1000:.0f} ms | {statistics.median(wall) * 1000:.0f} ms "
-        f"| {statistics.median(cpu) * 1000:.0f} ms | {max(x[2] for x in v) / 1024:.0f} MB |"
+        f"| {statistics.median(cpu) * 1000:.0f} ms | {max(x['rss_mb'] for x in runs):.0f} MB |"
     )
