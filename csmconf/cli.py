@@ -376,7 +376,8 @@ def compile_command(out, root, out_dir, check_only, force):
             return views.compile.up_to_date(out, root, target, unchanged)
     directory = cache.cache_dir(cache_opt)
     key = cache.state_key(root, exclude=target, memo_dir=directory) if directory else None
-    result = requires.run_pipeline(out, root, exclude=target)
+    # The outputs name where nearly every row was written: read every file exactly at once.
+    result = requires.run_pipeline(out, root, exclude=target, fast_reader=False)
     from .emit import compare_outputs, render_outputs, write_outputs
 
     if result.failed(out.strict):

@@ -74,12 +74,15 @@ def run_pipeline(
     exclude: Path | None = None,
     run_tests: bool = True,
     strict: bool | None = None,
+    fast_reader: bool = True,
 ):
     """Compile `root`, timing each stage (progress on a terminal), strict when asked."""
     from .pipeline import compile_config
 
     try:
-        result = compile_config(root, exclude=exclude, run_tests=run_tests, timer=out.start())
+        result = compile_config(
+            root, exclude=exclude, run_tests=run_tests, timer=out.start(), fast_reader=fast_reader
+        )
     except NotADirectoryError:
         raise CannotRun(f"'{root}' is not a directory") from None
     if out.strict if strict is None else strict:

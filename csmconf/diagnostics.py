@@ -56,12 +56,90 @@ class Place(NamedTuple):
 BUILTIN = Place(BUILTIN_FILE)
 
 
+class LazyPlace:
+    """A `Place` found only when first read: positions of a file read by the fast reader
+    are built on demand (load/fast_yaml.py), and most places of a clean run are never read.
+
+    It answers what a Place answers (fields, `str`, iteration, order, equality with
+    Places); a subclass says how to find the place (`_find`). Diagnostics and
+    related places turn it into a real Place when they are made.
+    """
+
+    __slots__ = ("_place",)
+
+    def _find(self) -> Place:  # pragma: no cover - every subclass defines it
+        raise NotImplementedError
+
+    @property
+    def place(self) -> Place:
+        try:
+            return self._place
+        except AttributeError:
+            self._place = found = self._find()
+            return found
+
+    file = property(lambda self: self.place.file)
+    line = property(lambda self: self.place.line)
+    column = property(lambda self: self.place.column)
+    end_line = property(lambda self: self.place.end_line)
+    end_column = property(lambda self: self.place.end_column)
+    is_builtin = property(lambda self: self.place.is_builtin)
+
+    def to_dict(self) -> dict:
+        return self.place.to_dict()
+
+    def __str__(self) -> str:
+        return str(self.place)
+
+    def __repr__(self) -> str:
+        return repr(self.place)
+
+    def __iter__(self):
+        return iter(self.place)
+
+    def __len__(self) -> int:
+        return 5
+
+    def __getitem__(self, index):
+        return self.place[index]
+
+    def __hash__(self) -> int:
+        return hash(self.place)
+
+    def __eq__(self, other) -> bool:
+        return self.place == _exact(other)
+
+    def __lt__(self, other) -> bool:
+        return self.place < _exact(other)
+
+    def __le__(self, other) -> bool:
+        return self.place <= _exact(other)
+
+    def __gt__(self, other) -> bool:
+        return self.place > _exact(other)
+
+    def __ge__(self, other) -> bool:
+        return self.place >= _exact(other)
+
+
+def _exact(place):
+    return place.place if isinstance(place, LazyPlace) else place
+
+
+def exact_place(place: Place | LazyPlace) -> Place:
+    """The Place itself, or the one a LazyPlace stands for."""
+    return place.place if place.__class__ is not Place and isinstance(place, LazyPlace) else place
+
+
 @dataclass(frozen=True, slots=True)
 class Related:
     """Another place involved in a diagnostic (a first definition, a cycle hop)."""
 
     place: Place
     message: str
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "place", exact_place(self.place))
 
     def to_dict(self) -> dict:
         return {**self.place.to_dict(), "message": self.message}
@@ -82,6 +160,7 @@ class Diagnostic:
             raise ValueError(f"undocumented diagnostic code {self.code}")
         # The severity of a code is part of the contract, not the caller's choice.
         object.__setattr__(self, "severity", spec.severity)
+        object.__setattr__(self, "place", exact_place(self.place))
 
     @property
     def is_error(self) -> bool:

@@ -64,16 +64,24 @@ def compile_config(
     run_tests: bool = True,
     files: dict[str, bytes] | None = None,
     timer: StageTimer | None = None,
+    fast_reader: bool = True,
 ) -> Compilation:
     """Run every stage on the tree at `root`. Raises NotADirectoryError for a missing root.
 
     With `files` (relative path -> bytes) the tree is taken from memory instead (the fuzzer).
     `timer` (optional) times each stage and tells its listener (progress) when one starts.
+    `fast_reader`: large files are read by the fast reader, their positions built only
+    when something reads one (load/fast_yaml.py). `compile`, whose outputs name the
+    place of nearly every row, reads them all exactly at once instead (False).
     """
     root = Path(root)
     timer = timer or StageTimer()
     with timer.stage("load"):
-        tree = load_tree(root, exclude=exclude) if files is None else load_files(root, files)
+        tree = (
+            load_tree(root, exclude=exclude, fast=fast_reader)
+            if files is None
+            else load_files(root, files, fast=fast_reader)
+        )
         timer.detail("load", f"{len(tree.documents)} files")
     with timer.stage("validate"):
         validated = validate_documents(tree.documents)

@@ -25,6 +25,11 @@ if TYPE_CHECKING:
 #: A single file larger than this is refused (CSM104) before it is parsed.
 MAX_FILE_BYTES = 64 * 1024 * 1024
 
+#: Smaller files go to the exact reader even when the fast one is asked for: importing
+#: rapidyaml costs about what libyaml spends on 100 KB, and the example's files are a
+#: few KB each (`validate configs/` stays within its start-up budget).
+FAST_MIN_BYTES = 64 * 1024
+
 YAML_SUFFIXES = (".yaml", ".yml")
 
 SECTIONS = (
@@ -178,7 +183,7 @@ def decode(raw: bytes, rel: str) -> tuple[str | None, Diagnostic | None]:
         )
 
 
-def _parse_one(rel: str, real: Path) -> tuple[ParsedDocument, bytes | None]:
+def _parse_one(rel: str, real: Path, fast: bool) -> tuple[ParsedDocument, bytes | None]:
     from .yaml_events import ParsedDocument
 
     try:
@@ -197,11 +202,15 @@ def _parse_one(rel: str, real: Path) -> tuple[ParsedDocument, bytes | None]:
         doc = ParsedDocument(rel)
         doc.diagnostics.append(_file_error(rel, f"cannot read file: {exc.strerror}"))
         return doc, None
-    return parse_bytes(rel, raw), raw
+    return parse_bytes(rel, raw, fast), raw
 
 
-def parse_bytes(rel: str, raw: bytes) -> ParsedDocument:
-    """One file's bytes: decoded, parsed, its frame checked."""
+def parse_bytes(rel: str, raw: bytes, fast: bool = False) -> ParsedDocument:
+    """One file's bytes: decoded, parsed, its frame checked.
+
+    `fast`: a large file goes to the fast reader first (fast_yaml.py), which
+    leaves the positions to be built when first asked for.
+    """
     # Imported here: `discover` alone (the answer cache's digests) needs no YAML parser.
     from .yaml_events import ParsedDocument, parse_text
 
@@ -210,6 +219,14 @@ def parse_bytes(rel: str, raw: bytes) -> ParsedDocument:
         doc = ParsedDocument(rel)
         doc.diagnostics.append(problem)
         return doc
+    if fast and len(raw) >= FAST_MIN_BYTES:
+        from . import fast_yaml
+
+        data = fast_yaml.read(raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw)
+        if data is not None:
+            doc = ParsedDocument(rel, data, _text=text)
+            check_frame(doc)
+            return doc
     doc = parse_text(text, rel)
     if doc.root is None and any(d.code == "CSM100" for d in doc.diagnostics):
         doc.scanned_ids = scan_ids(text)
@@ -244,8 +261,12 @@ def scan_ids(text: str) -> dict[str, set[str]]:
 
 
 def check_frame(doc: ParsedDocument) -> None:
-    """CSM102/CSM103: one mapping, `version: 1`, known sections. Unusable documents lose their data."""
-    if doc.root is None:
+    """CSM102/CSM103: one mapping, `version: 1`, known sections. Unusable documents lose their data.
+
+    Positions are read only for a diagnostic: a clean file from the fast reader
+    keeps its position tree unbuilt.
+    """
+    if not doc.parsed:
         if not doc.diagnostics:
             doc.diagnostics.append(
                 Diagnostic(
@@ -256,13 +277,12 @@ def check_frame(doc: ParsedDocument) -> None:
             )
         doc.data = None
         return
-    root = doc.root
     if not isinstance(doc.data, dict):
         doc.diagnostics.append(
             Diagnostic(
                 "CSM102",
                 "a configuration file must be a mapping of sections, not " + _kind_of(doc.data),
-                Place(doc.file, root.line, root.column),
+                Place(doc.file, doc.root.line, doc.root.column),
             )
         )
         doc.data = None
@@ -273,11 +293,11 @@ def check_frame(doc: ParsedDocument) -> None:
             Diagnostic(
                 "CSM102",
                 "`version` is missing; add `version: 1`",
-                Place(doc.file, root.line, root.column),
+                Place(doc.file, doc.root.line, doc.root.column),
             )
         )
     elif type(version) is not int or version != 1:
-        node = root.values["version"]
+        node = doc.root.values["version"]
         shown = node.raw if node.raw is not None else repr(version)
         doc.diagnostics.append(
             Diagnostic(
@@ -289,7 +309,7 @@ def check_frame(doc: ParsedDocument) -> None:
         )
     for key in doc.data:
         if key not in TOP_LEVEL_KEYS:
-            node = root.keys[key]
+            node = doc.root.keys[key]
             close = difflib.get_close_matches(key, TOP_LEVEL_KEYS, n=1)
             doc.diagnostics.append(
                 Diagnostic(
@@ -313,28 +333,29 @@ def _kind_of(value) -> str:
     return f"a single value ({value!r})"
 
 
-def load_tree(root: Path, exclude: Path | None = None) -> LoadedTree:
+def load_tree(root: Path, exclude: Path | None = None, fast: bool = False) -> LoadedTree:
     """Load every file below `root`. Raises NotADirectoryError when `root` is no directory.
 
     Files are parsed one after another: a pool of worker processes was measured
     3x slower on the 12 MB benchmark tree (docs/performance.md), because sending
     the position trees back between processes costs more than parsing them.
+    `fast`: large files are read by the fast reader (see `parse_bytes`).
     """
     tree = LoadedTree(Path(root))
     files, tree.diagnostics = discover(Path(root), exclude)
     for rel, real in files:
-        _add(tree, *_parse_one(rel, real))
+        _add(tree, *_parse_one(rel, real, fast))
     return tree
 
 
-def load_files(root: Path, files: dict[str, bytes]) -> LoadedTree:
+def load_files(root: Path, files: dict[str, bytes], fast: bool = False) -> LoadedTree:
     """A tree given in memory (relative POSIX path -> bytes), loaded as `load_tree` would.
 
     For the fuzzer and other in-process callers: no file system is read.
     """
     tree = LoadedTree(Path(root))
     for rel in sorted(files, key=lambda r: r.encode("utf-8", "surrogateescape")):
-        _add(tree, parse_bytes(rel, files[rel]), files[rel])
+        _add(tree, parse_bytes(rel, files[rel], fast), files[rel])
     return tree
 
 

@@ -126,14 +126,49 @@ class _SyntaxProblem(Exception):
 
 @dataclass
 class ParsedDocument:
-    """One file's content: plain data and, in parallel, where each piece was written."""
+    """One file's content: plain data and, in parallel, where each piece was written.
+
+    `root` is the position tree. A file read by the fast reader (fast_yaml.py)
+    keeps its text instead, and the tree is built from it, by this module's
+    exact reader, the first time `root` is read.
+    """
 
     file: str
     data: object = None
-    root: Node | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
     #: section -> ids seen by a line scan, for a file that did not parse (see files.scan_ids)
     scanned_ids: dict[str, set[str]] = field(default_factory=dict)
+    _root: Node | None = field(default=None, repr=False)
+    _text: str | None = field(default=None, repr=False)
+
+    @property
+    def root(self) -> Node | None:
+        if self._root is None and self._text is not None:
+            self._root, self._text = positions_of(self._text, self.file), None
+        return self._root
+
+    @root.setter
+    def root(self, node: Node | None) -> None:
+        self._root = node
+
+    @property
+    def parsed(self) -> bool:
+        """Whether the text was one YAML document (its positions built or still to build)."""
+        return self._root is not None or self._text is not None
+
+    @property
+    def has_positions(self) -> bool:
+        """Whether the position tree is built (reading `root` costs nothing)."""
+        return self._text is None
+
+
+def positions_of(text: str, file: str) -> Node:
+    """The position tree of a text the fast reader read. The exact reader must find it
+    clean, as the fast one did (tests/test_fast_yaml.py); a disagreement is a bug."""
+    doc = parse_text(text, file)
+    if doc.diagnostics or doc.root is None:
+        raise RuntimeError(f"csmconf's two YAML readers disagree about {file}: please report it")
+    return doc.root
 
 
 class _Loader(yaml.CSafeLoader):

@@ -16,7 +16,7 @@ from typing import Annotated, Union, get_args, get_origin
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, create_model
 
 from .. import servicenow_names, vocabulary
-from ..diagnostics import Diagnostic, Place
+from ..diagnostics import Diagnostic, LazyPlace, Place
 from ..load import INVALID, Node, ParsedDocument
 from .encoded_query import check as check_filter
 from .sections import SECTION_MODELS, RawModel, Settings
@@ -28,13 +28,29 @@ def place_of(file: str, node: Node) -> Place:
 
 @dataclass(slots=True)
 class Row:
-    """One validated row and where it was written."""
+    """One validated row and where it was written.
+
+    The row is item `index` of `section` in `doc`. Its position node is looked
+    up when first needed; in a file the fast reader read, that builds the file's
+    position tree (load/fast_yaml.py), so until then places are `RowPlace`s.
+    """
 
     kind: str
     model: RawModel
     file: str
-    node: Node  # the row mapping
+    doc: ParsedDocument
+    section: str
+    index: int
     invalid_fields: frozenset = frozenset()  # fields (as written) that had CSM2xx errors
+    _node: Node | None = None
+
+    @property
+    def node(self) -> Node:
+        """The row mapping's position node."""
+        node = self._node
+        if node is None:
+            node = self._node = self.doc.root.values[self.section].items[self.index]
+        return node
 
     def known(self, name: str) -> bool:
         """Whether field `name` holds what was written (False: it had an error)."""
@@ -42,31 +58,62 @@ class Row:
 
     @property
     def place(self) -> Place:
+        if self._node is None and not self.doc.has_positions:
+            return RowPlace(self, None, None, False)
         return place_of(self.file, self.node)
 
     def value_place(self, name: str, index: int | None = None) -> Place:
         """Place of a field's value (or of one item of a list field); the row when absent."""
+        if self._node is None and not self.doc.has_positions:
+            return RowPlace(self, name, index, False)
         node = self.node.child(name)
         if node is None:
-            return self.place
+            return place_of(self.file, self.node)
         if index is not None:
             node = node.child(index) or node
         return place_of(self.file, node)
 
     def key_place(self, name: str) -> Place:
+        if self._node is None and not self.doc.has_positions:
+            return RowPlace(self, name, None, True)
         node = self.node.key(name)
         return place_of(self.file, node) if node is not None else self.place
 
     def sort_key(self) -> tuple:
-        return (self.file.encode(), self.node.line, self.node.column)
+        # A file's rows of one section are in the order they were written: the same order
+        # as by line and column, without reading a position.
+        return (self.file.encode(), self.index)
+
+
+class RowPlace(LazyPlace):
+    """Where a row, one of its fields or a field's key was written, found when first read."""
+
+    __slots__ = ("_index", "_key", "_name", "_row")
+
+    def __init__(self, row: Row, name: str | None, index: int | None, key: bool):
+        self._row, self._name, self._index, self._key = row, name, index, key
+
+    def _find(self) -> Place:
+        row = self._row
+        row.node  # noqa: B018 - builds the file's positions, so the methods answer with Places
+        if self._name is None:
+            return row.place
+        return row.key_place(self._name) if self._key else row.value_place(self._name, self._index)
 
 
 @dataclass(slots=True)
 class SettingsBlock:
     model: Settings
     file: str
-    key_node: Node
-    node: Node
+    doc: ParsedDocument
+
+    @property
+    def key_node(self) -> Node:
+        return self.doc.root.keys["settings"]
+
+    @property
+    def node(self) -> Node:
+        return self.doc.root.values["settings"]
 
 
 @dataclass
@@ -172,7 +219,7 @@ def _salvage(
 def validate_documents(documents: list[ParsedDocument]) -> Validated:
     out = Validated()
     for doc in documents:
-        if not isinstance(doc.data, dict) or doc.root is None:
+        if not isinstance(doc.data, dict) or not doc.parsed:
             continue
         for section, value in doc.data.items():
             if section == "settings":
@@ -185,8 +232,6 @@ def validate_documents(documents: list[ParsedDocument]) -> Validated:
 
 
 def _settings(doc: ParsedDocument, value, out: Validated) -> None:
-    key_node = doc.root.keys["settings"]
-    node = doc.root.values["settings"]
     if value is None:
         value = {}
     if value is INVALID:
@@ -196,7 +241,7 @@ def _settings(doc: ParsedDocument, value, out: Validated) -> None:
             Diagnostic(
                 "CSM202",
                 f"`settings` must be a mapping, not {describe(value)}",
-                place_of(doc.file, node),
+                place_of(doc.file, doc.root.values["settings"]),
             )
         )
         return
@@ -204,19 +249,24 @@ def _settings(doc: ParsedDocument, value, out: Validated) -> None:
         model = Settings.model_validate(value)
     except ValidationError as exc:
         out.diagnostics.extend(
-            _map_error_list(exc.errors(include_url=False), doc.file, value, node, "settings")
+            _map_error_list(
+                exc.errors(include_url=False),
+                doc.file,
+                value,
+                doc.root.values["settings"],
+                "settings",
+            )
         )
         model, _invalid = _salvage(
             Settings, value, [{**e, "loc": ("settings", *e["loc"])} for e in exc.errors()]
         )
         if model is None:
             return
-    out.settings.append(SettingsBlock(model, doc.file, key_node, node))
+    out.settings.append(SettingsBlock(model, doc.file, doc))
 
 
 def _section(doc: ParsedDocument, section: str, value, out: Validated) -> None:
     model, kind = SECTION_MODELS[section]
-    node = doc.root.values[section]
     if value is None:  # `accounts:` with nothing under it
         return
     if value is INVALID:
@@ -226,38 +276,45 @@ def _section(doc: ParsedDocument, section: str, value, out: Validated) -> None:
             Diagnostic(
                 "CSM202",
                 f"section `{section}` must be a list of rows, not {describe(value)}",
-                place_of(doc.file, node),
+                place_of(doc.file, doc.root.values[section]),
                 hint=f"write each row as an item: `{section}:` then `  - id: ...`",
             )
         )
         return
-    items_nodes = node.items or []
+    # Item nodes when the positions are built already; else each row finds its own later.
+    nodes = doc.root.values[section].items if doc.has_positions else None
+    rows = out.rows[section]
+
+    def add(row_model, index: int, invalid: frozenset = frozenset()) -> None:
+        node = nodes[index] if nodes is not None else None
+        rows.append(Row(kind, row_model, doc.file, doc, section, index, invalid, node))
+
     try:
         models = _list_adapter(model).validate_python(value)
-        for item_model, item_node in zip(models, items_nodes):
+        for index, item_model in enumerate(models):
             _share_fields_set(item_model)
-            out.rows[section].append(Row(kind, item_model, doc.file, item_node))
+            add(item_model, index)
         return
     except ValidationError as exc:
         errors = exc.errors(include_url=False)
-    out.diagnostics.extend(_map_error_list(errors, doc.file, value, node, section))
+    out.diagnostics.extend(
+        _map_error_list(errors, doc.file, value, doc.root.values[section], section)
+    )
     bad_rows: dict[int, list[dict]] = {}
     for err in errors:
         bad_rows.setdefault(err["loc"][0], []).append(err)
     adapter = _list_adapter(model)
-    for index, (item, item_node) in enumerate(zip(value, items_nodes)):
+    for index, item in enumerate(value):
         if index in bad_rows:
             if not isinstance(item, dict):
                 continue
             salvaged, invalid = _salvage(model, item, bad_rows[index])
             if salvaged is not None and getattr(salvaged, "id", "") is not None:
-                out.rows[section].append(
-                    Row(kind, salvaged, doc.file, item_node, invalid_fields=invalid)
-                )
+                add(salvaged, index, invalid)
         else:
             row_model = adapter.validate_python([item])[0]
             _share_fields_set(row_model)
-            out.rows[section].append(Row(kind, row_model, doc.file, item_node))
+            add(row_model, index)
 
 
 #: every distinct `model_fields_set` of a validated row, once (see `_share_fields_set`)

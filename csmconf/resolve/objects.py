@@ -11,7 +11,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 
-from ..diagnostics import BUILTIN, Place
+from ..diagnostics import BUILTIN, LazyPlace, Place
 from ..model import Row, place_of
 from ..model.sections import AccessEntry
 
@@ -238,6 +238,8 @@ class RelatedParty:
 
     def place(self, name: str | None = None) -> Place:
         row = self.sold_product.row
+        if row._node is None and not row.doc.has_positions:
+            return _PartyPlace(self, name)  # found when read: see model.validate.Row
         node = row.node.child("related_parties")
         node = node.child(self.index) if node is not None else None
         if node is None:
@@ -245,3 +247,17 @@ class RelatedParty:
         if name is not None:
             node = node.child(name) or node
         return place_of(row.file, node)
+
+
+class _PartyPlace(LazyPlace):
+    """Where a related party (or one of its fields) was written, found when first read."""
+
+    __slots__ = ("_name", "_party")
+
+    def __init__(self, party: RelatedParty, name: str | None):
+        self._party, self._name = party, name
+
+    def _find(self) -> Place:
+        row = self._party.sold_product.row
+        row.node  # noqa: B018 - builds the positions, so `place` answers with a Place
+        return self._party.place(self._name)
