@@ -23,7 +23,7 @@ from collections import Counter
 
 from ... import servicenow_names as sn
 from .records import SnRecord, columns, responsibility_ref, role_name, role_ref
-from .xml import Ref, record, unload
+from .xml import RecordWriter, Ref, unload
 
 DATA_DIR = "servicenow/data"
 
@@ -311,7 +311,8 @@ def render_data(config, ids, cap: int = sn.MAX_RECORDS_PER_FILE) -> dict[str, by
     data = _Data(config, ids)
     files: dict[str, bytes] = {}
     for key, table_map in sn.DATA_TABLES.items():
-        rows = [record(table_map.table, columns(r, metadata=False)) for r in getattr(data, key)()]
+        writer = RecordWriter(table_map.table, [c.name for c in table_map.columns] + ["sys_id"])
+        rows = [writer.write(columns(r, metadata=False)) for r in getattr(data, key)()]
         chunks = [rows[i : i + cap] for i in range(0, len(rows), cap)] or [[]]
         for index, chunk in enumerate(chunks):
             files[file_name(table_map.table, index)] = unload(chunk)

@@ -92,6 +92,35 @@ def record(table: str, fields: dict[str, object], separator: str = "\n") -> str:
     return separator.join(parts)
 
 
+class RecordWriter:
+    """`record` for many records of one table whose columns are known up front.
+
+    The Import XML files hold about 200k records at benchmark scale 1: the columns
+    are sorted and their tags formatted once per table instead of once per record,
+    and plain text values take the shortest way (same bytes as `record`).
+    """
+
+    def __init__(self, table: str, columns: list[str]):
+        self.head = f'<{table} action="{ACTION}">'
+        self.tail = f"</{table}>"
+        self.columns = [(c, f"<{c}>", f"</{c}>", f"<{c}/>") for c in sorted(set(columns))]
+
+    def write(self, fields: dict[str, object]) -> str:
+        parts = [self.head]
+        add = parts.append
+        for column, start, end, empty in self.columns:
+            value = fields[column]
+            if value.__class__ is str:
+                body = _text(value)
+                add(f"{start}{body}{end}" if body else empty)
+            elif value is None:
+                add(empty)
+            else:
+                add(element(column, value))
+        add(self.tail)
+        return "\n".join(parts)
+
+
 def cdata(value: str) -> str:
     """`value` as CDATA; a `]]>` inside is split across two sections, so it survives."""
     return "<![CDATA[" + value.replace("]]>", "]]]]><![CDATA[>") + "]]>"
