@@ -52,8 +52,11 @@ def main() -> int:
     from csmconf.resolve import resolve
 
     stage("imports")
-    tree = load_tree(args.corpus)
-    stage("load (parse, positions)")
+    # As the CLI reads: `compile` every file exactly (positions at once), `validate` and
+    # the questions large files by the fast reader (positions built when first read).
+    fast = not args.compile
+    tree = load_tree(args.corpus, fast=fast)
+    stage("load (fast reader, no positions)" if fast else "load (exact reader: parse, positions)")
     validated = validate_documents(tree.documents)
     shape_checks(validated)
     drop_plain_data(tree)

@@ -222,9 +222,10 @@ def parse_bytes(rel: str, raw: bytes, fast: bool = False) -> ParsedDocument:
     if fast and len(raw) >= FAST_MIN_BYTES:
         from . import fast_yaml
 
-        data = fast_yaml.read(raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw)
+        utf8 = raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw
+        data = fast_yaml.read(utf8)
         if data is not None:
-            doc = ParsedDocument(rel, data, _text=text)
+            doc = ParsedDocument(rel, data, _text=utf8)
             check_frame(doc)
             return doc
     doc = parse_text(text, rel)

@@ -139,12 +139,15 @@ class ParsedDocument:
     #: section -> ids seen by a line scan, for a file that did not parse (see files.scan_ids)
     scanned_ids: dict[str, set[str]] = field(default_factory=dict)
     _root: Node | None = field(default=None, repr=False)
-    _text: str | None = field(default=None, repr=False)
+    #: the UTF-8 text (no byte-order mark) of a file whose positions are still to build:
+    #: bytes, not str, which would take two or four bytes a character once one is not ASCII
+    _text: bytes | None = field(default=None, repr=False)
 
     @property
     def root(self) -> Node | None:
         if self._root is None and self._text is not None:
-            self._root, self._text = positions_of(self._text, self.file), None
+            self._root = positions_of(self._text.decode("utf-8"), self.file)
+            self._text = None
         return self._root
 
     @root.setter
