@@ -286,3 +286,42 @@ def test_json_of_a_lazy_place_is_the_place(every_file_fast):
     assert json.dumps(list(lazy)) == json.dumps(list(lazy.place))
     assert lazy.to_dict() == lazy.place.to_dict()
     assert sorted([lazy.place, lazy]) == [lazy.place, lazy.place]
+
+
+def test_hostile_values_read_the_same_with_the_fast_reader(tmp_path, every_file_fast):
+    """Escapes, control characters, quotes and a 1 MB value (tests/hostile_values.py)."""
+    from hostile_values import write_config
+
+    root = write_config(tmp_path / "hostile")
+    exact = compile_config(root, fast_reader=False)
+    fast = compile_config(root, fast_reader=True)
+    assert _report(fast) == _report(exact)
+    assert not any(d.is_error for d in exact.diagnostics)
+    assert render_outputs(fast) == render_outputs(exact)
+    for path in sorted(root.rglob("*.yaml")):
+        assert_agrees(path.read_bytes())
+
+
+def test_the_scale_corpus_reads_the_same_with_the_fast_reader(tmp_path):
+    """The benchmark generator's tree (the shape of a company's tree), at its own sizes."""
+    import subprocess
+    import sys
+
+    subprocess.run(
+        [
+            sys.executable,
+            str(REPO / "benchmarks" / "generate_corpus.py"),
+            "--scale",
+            "0.1",
+            "--out",
+            str(tmp_path / "corpus"),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    root = tmp_path / "corpus"
+    accepted = [assert_agrees(p.read_bytes()) for p in sorted(root.rglob("*.yaml"))]
+    assert sum(accepted) > len(accepted) // 2
+    exact = compile_config(root, fast_reader=False)
+    fast = compile_config(root, fast_reader=True)
+    assert _report(fast) == _report(exact)

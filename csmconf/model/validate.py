@@ -58,25 +58,34 @@ class Row:
 
     @property
     def place(self) -> Place:
-        if self._node is None and not self.doc.has_positions:
-            return RowPlace(self, None, None, False)
-        return place_of(self.file, self.node)
+        row = self._node
+        if row is None:
+            if not self.doc.has_positions:
+                return RowPlace(self, None, None, False)
+            row = self.node
+        return place_of(self.file, row)
 
     def value_place(self, name: str, index: int | None = None) -> Place:
         """Place of a field's value (or of one item of a list field); the row when absent."""
-        if self._node is None and not self.doc.has_positions:
-            return RowPlace(self, name, index, False)
-        node = self.node.child(name)
+        row = self._node
+        if row is None:
+            if not self.doc.has_positions:
+                return RowPlace(self, name, index, False)
+            row = self.node
+        node = row.child(name)
         if node is None:
-            return place_of(self.file, self.node)
+            return place_of(self.file, row)
         if index is not None:
             node = node.child(index) or node
         return place_of(self.file, node)
 
     def key_place(self, name: str) -> Place:
-        if self._node is None and not self.doc.has_positions:
-            return RowPlace(self, name, None, True)
-        node = self.node.key(name)
+        row = self._node
+        if row is None:
+            if not self.doc.has_positions:
+                return RowPlace(self, name, None, True)
+            row = self.node
+        node = row.key(name)
         return place_of(self.file, node) if node is not None else self.place
 
     def sort_key(self) -> tuple:
