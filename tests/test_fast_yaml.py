@@ -325,3 +325,23 @@ def test_the_scale_corpus_reads_the_same_with_the_fast_reader(tmp_path):
     exact = compile_config(root, fast_reader=False)
     fast = compile_config(root, fast_reader=True)
     assert _report(fast) == _report(exact)
+
+
+def test_positions_are_read_again_from_the_file_and_a_changed_file_stops_the_run(
+    tmp_path, every_file_fast
+):
+    from csmconf.errors import CannotRun
+
+    text = "version: 1\naccounts:\n- id: acme\n  name: Acme\n"
+    (tmp_path / "a.yaml").write_text(text)
+    fast = compile_config(tmp_path, fast_reader=True)
+    doc = fast.tree.documents[0]
+    # Nothing of the text is kept, only where to read it again and its digest.
+    assert not doc.has_positions and doc._text is None and doc._source is not None
+    assert str(fast.config.accounts["acme"].place("name")) == "a.yaml:4:9"
+    assert doc.has_positions
+    # Changed between reading and needing a position: a clear refusal, not a wrong place.
+    again = compile_config(tmp_path, fast_reader=True)
+    (tmp_path / "a.yaml").write_text(text.replace("Acme", "Acme Ltd"))
+    with pytest.raises(CannotRun, match="changed while csmconf was reading"):
+        str(again.config.accounts["acme"].place("name"))

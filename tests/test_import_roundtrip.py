@@ -59,7 +59,7 @@ def test_configs_round_trip_keeps_every_decision(tmp_path):
         assert _masked(again[path]) == _masked(data), path
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.randoms(use_true_random=False))
 def test_generated_configurations_round_trip_exactly(tmp_path_factory, rnd: random.Random):
     from csmconf.emit import render_outputs

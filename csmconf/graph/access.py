@@ -41,6 +41,7 @@ from .build import (
     PARENT_OF,
     RELATED_TO,
     build_graph,
+    edge_place,
     node_id,
 )
 
@@ -324,7 +325,7 @@ class AccessEngine:
         held: dict[str, tuple[Hop, ...]] = {}
         pnode = node_id(principal)
         for role_node, data in self.out_edges(pnode, HOLDS_ROLE):
-            first = Hop(pnode, "holds role", role_node, data["place"])
+            first = Hop(pnode, "holds role", role_node, edge_place(self.graph, pnode, data))
             for rid, hops in self.role_closure(self.obj(role_node)).items():
                 if rid not in held:
                     held[rid] = (first, *hops)

@@ -345,7 +345,8 @@ def load_tree(root: Path, exclude: Path | None = None, fast: bool = False) -> Lo
     tree = LoadedTree(Path(root))
     files, tree.diagnostics = discover(Path(root), exclude)
     for rel, real in files:
-        _add(tree, *_parse_one(rel, real, fast))
+        doc, raw = _parse_one(rel, real, fast)
+        _add(tree, doc, raw, real)
     return tree
 
 
@@ -360,10 +361,30 @@ def load_files(root: Path, files: dict[str, bytes], fast: bool = False) -> Loade
     return tree
 
 
-def _add(tree: LoadedTree, doc: ParsedDocument, raw: bytes | None) -> None:
+def _add(
+    tree: LoadedTree, doc: ParsedDocument, raw: bytes | None, real: Path | None = None
+) -> None:
     tree.documents.append(doc)
     tree.diagnostics.extend(doc.diagnostics)
     for section, ids in doc.scanned_ids.items():
         tree.scanned_ids.setdefault(section, set()).update(ids)
     if raw is not None:
-        tree.digests[doc.file] = hashlib.sha256(raw).hexdigest()
+        digest = tree.digests[doc.file] = hashlib.sha256(raw).hexdigest()
+        if real is not None and doc._text is not None:
+            # A file read fast is read again if its positions are ever needed, rather than
+            # kept: 12.5 MB of the peak at benchmark scale 1, for positions most runs never read.
+            doc._text, doc._source = None, (real, digest)
+
+
+def read_again(real: Path, digest: str, rel: str) -> str:
+    """The text of a file read before, for its positions: the same bytes, or CannotRun."""
+    from ..errors import CannotRun
+
+    try:
+        raw = read_regular(real, MAX_FILE_BYTES)
+    except OSError as exc:  # FileTooLarge and NotRegularFile are OSErrors
+        raise CannotRun(f"{rel}: cannot read it again for its positions ({exc})") from None
+    text, _problem = decode(raw, rel)
+    if hashlib.sha256(raw).hexdigest() != digest or text is None:
+        raise CannotRun(f"{rel} changed while csmconf was reading the tree: run it again")
+    return text

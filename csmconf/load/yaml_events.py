@@ -142,12 +142,23 @@ class ParsedDocument:
     #: the UTF-8 text (no byte-order mark) of a file whose positions are still to build:
     #: bytes, not str, which would take two or four bytes a character once one is not ASCII
     _text: bytes | None = field(default=None, repr=False)
+    #: instead of `_text`, for a file on disk: (its path, the SHA-256 of its bytes as read),
+    #: to read it again then (load/files.py: the tree's bytes are not all kept in memory)
+    _source: tuple | None = field(default=None, repr=False)
 
     @property
     def root(self) -> Node | None:
-        if self._root is None and self._text is not None:
-            self._root = positions_of(self._text.decode("utf-8"), self.file)
-            self._text = None
+        if self._root is None:
+            if self._text is not None:
+                text = self._text.decode("utf-8")
+            elif self._source is not None:
+                from .files import read_again
+
+                text = read_again(*self._source, self.file)
+            else:
+                return None
+            self._root = positions_of(text, self.file)
+            self._text = self._source = None
         return self._root
 
     @root.setter
@@ -157,12 +168,12 @@ class ParsedDocument:
     @property
     def parsed(self) -> bool:
         """Whether the text was one YAML document (its positions built or still to build)."""
-        return self._root is not None or self._text is not None
+        return self._root is not None or self._text is not None or self._source is not None
 
     @property
     def has_positions(self) -> bool:
         """Whether the position tree is built (reading `root` costs nothing)."""
-        return self._text is None
+        return self._text is None and self._source is None
 
 
 def positions_of(text: str, file: str) -> Node:
