@@ -56,22 +56,25 @@ class Row:
         """Whether field `name` holds what was written (False: it had an error)."""
         return name not in self.invalid_fields
 
+    def _read_node(self) -> Node | None:
+        """The row's node; None while its file's positions are unbuilt (then a RowPlace)."""
+        node = self._node
+        if node is None and self.doc.has_positions:
+            node = self.node
+        return node
+
     @property
     def place(self) -> Place:
-        row = self._node
+        row = self._read_node()
         if row is None:
-            if not self.doc.has_positions:
-                return RowPlace(self, None, None, False)
-            row = self.node
+            return RowPlace(self, None, None, False)
         return place_of(self.file, row)
 
     def value_place(self, name: str, index: int | None = None) -> Place:
         """Place of a field's value (or of one item of a list field); the row when absent."""
-        row = self._node
+        row = self._read_node()
         if row is None:
-            if not self.doc.has_positions:
-                return RowPlace(self, name, index, False)
-            row = self.node
+            return RowPlace(self, name, index, False)
         node = row.child(name)
         if node is None:
             return place_of(self.file, row)
@@ -80,11 +83,9 @@ class Row:
         return place_of(self.file, node)
 
     def key_place(self, name: str) -> Place:
-        row = self._node
+        row = self._read_node()
         if row is None:
-            if not self.doc.has_positions:
-                return RowPlace(self, name, None, True)
-            row = self.node
+            return RowPlace(self, name, None, True)
         node = row.key(name)
         return place_of(self.file, node) if node is not None else self.place
 
