@@ -3,8 +3,8 @@
 Nodes are `kind:id` strings with the resolved object in `obj`. Every edge has
 `rel` (its type), a human `label` and where it was declared: `place`, or, on
 the shared edges (member_of, holds_role), the source's `field` (and `index`)
-that declares it; `edge_place` answers for both. Checks and access decisions read this graph; nothing below
-this stage knows what access is.
+that declares it; `edge_place` answers for both. Checks and access decisions
+read this graph; nothing below this stage knows what access is.
 """
 
 from __future__ import annotations

@@ -4,9 +4,10 @@ libyaml's event stream, turned into Python objects event by event, is most of
 the time `validate` spends on a large tree (docs/performance.md). rapidyaml
 parses the same text in C++ about 20x faster and writes it out as JSON, which
 `json.loads` turns into dicts and lists at C speed. Positions are not built
-here: `ParsedDocument.root` builds them from the text with the exact reader
-(yaml_events) the first time something asks for one, which for a clean file
-is usually never (a diagnostic, an explanation, a compiled output asks).
+here: `ParsedDocument.root` builds them with the exact reader (yaml_events),
+from the file read again (its digest checked; load/files.py), the first time
+something asks for one, which for a clean file is usually never (a
+diagnostic, an explanation, a compiled output asks).
 
 The two readers must give the same data for every file this one accepts. It
 accepts only what it can prove it reads the same way, and says None for the

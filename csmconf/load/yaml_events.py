@@ -128,9 +128,10 @@ class _SyntaxProblem(Exception):
 class ParsedDocument:
     """One file's content: plain data and, in parallel, where each piece was written.
 
-    `root` is the position tree. A file read by the fast reader (fast_yaml.py)
-    keeps its text instead, and the tree is built from it, by this module's
-    exact reader, the first time `root` is read.
+    `root` is the position tree. Of a file read by the fast reader (fast_yaml.py)
+    only where to find its text is kept (its bytes for an in-memory tree, else
+    its path and digest), and the tree is built from that text, by this
+    module's exact reader, the first time `root` is read.
     """
 
     file: str
