@@ -44,9 +44,8 @@ from .yaml_events import _MAYBE_NOT_STR, MAX_DEPTH, resolve_plain
 # Bytes that only matter at the start of a token (after a space, a flow indicator or at a
 # line start): `& * !` anchors, aliases, tags; `@` and backtick are reserved; `%`
 # directives; `?` complex keys; `|` and `>` block scalars; `] } , :` where no plain
-# scalar may start (rapidyaml reads `a: ]` as text, libyaml refuses it). Checked by a
-# cheap find first.
-_TOKEN_START_CHARS = tuple(bytes((c,)) for c in b"&*!@`%?|>]},:")
+# scalar may start (rapidyaml reads `a: ]` as text, libyaml refuses it).
+_TOKEN_START_CHARS = b"&*!@`%?|>]},:"
 _TOKEN_START = re.compile(rb"[ \n\[{,][&*!@`%?|>\]},:]")  # a line start is after "\n"...
 _ANYWHERE = (b"\t", b"\r", b"<<")
 _DOCUMENT_MARKER = re.compile(rb"^(?:---|\.\.\.)(?:[ \n]|\Z)", re.MULTILINE)
@@ -61,9 +60,9 @@ def needs_exact_reader(raw: bytes) -> bool:
     for needle in _ANYWHERE:
         if needle in raw:
             return True
-    if raw[:1] in _TOKEN_START_CHARS:  # ...or the file's start
+    if raw[:1] and raw[0] in _TOKEN_START_CHARS:  # ...or the file's start
         return True
-    if any(c in raw for c in _TOKEN_START_CHARS) and _TOKEN_START.search(raw):
+    if _TOKEN_START.search(raw):  # (every file has `:`, so no cheaper find comes first)
         return True
     return (b"---" in raw or b"..." in raw) and _DOCUMENT_MARKER.search(raw) is not None
 

@@ -225,7 +225,7 @@ def parse_bytes(rel: str, raw: bytes, fast: bool = False) -> ParsedDocument:
         utf8 = raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw
         data = fast_yaml.read(utf8)
         if data is not None:
-            doc = ParsedDocument(rel, data, _text=utf8)
+            doc = ParsedDocument.read_fast(rel, data, utf8)
             check_frame(doc)
             return doc
     doc = parse_text(text, rel)
@@ -370,10 +370,10 @@ def _add(
         tree.scanned_ids.setdefault(section, set()).update(ids)
     if raw is not None:
         digest = tree.digests[doc.file] = hashlib.sha256(raw).hexdigest()
-        if real is not None and doc._text is not None:
+        if real is not None:
             # A file read fast is read again if its positions are ever needed, rather than
             # kept: 12.5 MB of the peak at benchmark scale 1, for positions most runs never read.
-            doc._text, doc._source = None, (real, digest)
+            doc.positions_from_file(real, digest)
 
 
 def read_again(real: Path, digest: str, rel: str) -> str:

@@ -166,6 +166,17 @@ class ParsedDocument:
     def root(self, node: Node | None) -> None:
         self._root = node
 
+    @classmethod
+    def read_fast(cls, file: str, data, text: bytes) -> ParsedDocument:
+        """A document the fast reader read: its data, its UTF-8 text for the positions."""
+        return cls(file, data, _text=text)
+
+    def positions_from_file(self, path, digest: str) -> None:
+        """Build the positions, if ever, from the file at `path` (read again, its SHA-256
+        checked) instead of keeping the text in memory."""
+        if self._text is not None:
+            self._text, self._source = None, (path, digest)
+
     @property
     def parsed(self) -> bool:
         """Whether the text was one YAML document (its positions built or still to build)."""

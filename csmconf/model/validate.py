@@ -56,8 +56,8 @@ class Row:
         """Whether field `name` holds what was written (False: it had an error)."""
         return name not in self.invalid_fields
 
-    def _read_node(self) -> Node | None:
-        """The row's node; None while its file's positions are unbuilt (then a RowPlace)."""
+    def read_node(self) -> Node | None:
+        """The row's node; None while its file's positions are unbuilt (hand out a lazy place)."""
         node = self._node
         if node is None and self.doc.has_positions:
             node = self.node
@@ -65,14 +65,14 @@ class Row:
 
     @property
     def place(self) -> Place:
-        row = self._read_node()
+        row = self.read_node()
         if row is None:
             return RowPlace(self, None, None, False)
         return place_of(self.file, row)
 
     def value_place(self, name: str, index: int | None = None) -> Place:
         """Place of a field's value (or of one item of a list field); the row when absent."""
-        row = self._read_node()
+        row = self.read_node()
         if row is None:
             return RowPlace(self, name, index, False)
         node = row.child(name)
@@ -83,7 +83,7 @@ class Row:
         return place_of(self.file, node)
 
     def key_place(self, name: str) -> Place:
-        row = self._read_node()
+        row = self.read_node()
         if row is None:
             return RowPlace(self, name, None, True)
         node = row.key(name)

@@ -238,9 +238,10 @@ class RelatedParty:
 
     def place(self, name: str | None = None) -> Place:
         row = self.sold_product.row
-        if row._node is None and not row.doc.has_positions:
+        node = row.read_node()
+        if node is None:
             return _PartyPlace(self, name)  # found when read: see model.validate.Row
-        node = row.node.child("related_parties")
+        node = node.child("related_parties")
         node = node.child(self.index) if node is not None else None
         if node is None:
             return row.place
