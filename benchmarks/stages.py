@@ -24,6 +24,12 @@ def main() -> int:
     ap.add_argument("corpus", type=Path)
     ap.add_argument("--compile", action="store_true", help="also render every output")
     ap.add_argument("--gc", action="store_true", help="leave the cyclic GC on (as before)")
+    ap.add_argument(
+        "--reader",
+        choices=("cli", "fast", "exact"),
+        default="cli",
+        help="which YAML reader loads large files (default: the one the CLI uses for the mode)",
+    )
     args = ap.parse_args()
     t_start = time.perf_counter()
     if not args.gc:
@@ -54,7 +60,7 @@ def main() -> int:
     stage("imports")
     # As the CLI reads: `compile` every file exactly (positions at once), `validate` and
     # the questions large files by the fast reader (positions built when first read).
-    fast = not args.compile
+    fast = not args.compile if args.reader == "cli" else args.reader == "fast"
     tree = load_tree(args.corpus, fast=fast)
     stage("load (fast reader, no positions)" if fast else "load (exact reader: parse, positions)")
     validated = validate_documents(tree.documents)

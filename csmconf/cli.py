@@ -376,25 +376,22 @@ def compile_command(out, root, out_dir, check_only, force):
             return views.compile.up_to_date(out, root, target, unchanged)
     directory = cache.cache_dir(cache_opt)
     key = cache.state_key(root, exclude=target, memo_dir=directory) if directory else None
-    # The outputs name where nearly every row was written: read every file exactly at once.
-    result = requires.run_pipeline(out, root, exclude=target, fast_reader=False)
-    from .emit import compare_outputs, render_outputs, write_outputs
+    result = requires.run_pipeline(out, root, exclude=target)
+    from .emit import compare_outputs, iter_outputs, write_outputs
 
     if result.failed(out.strict):
         return views.compile.errors(out, result)
-    with out.timer.stage("emit"):
-        files = render_outputs(result)
-        out.timer.detail("emit", f"{len(files)} files")
+    # each file rendered, then written (or compared) and let go: one file held at a time
+    files = out.timer.stream(iter_outputs(result), "emit", "write")
     if check_only:
         return views.compile.checked(out, result, target, compare_outputs(files, target))
     try:
-        with out.timer.stage("write"):
-            write_outputs(files, target)
+        written = write_outputs(files, target)
     except OSError as exc:
         raise CannotRun(f"cannot write {target}: {exc}") from None
     if key is not None and not result.diagnostics:  # clean output: the next compile may skip
         cache.record_output(root, target, key, cache_opt)
-    return views.compile.written(out, result, target, files)
+    return views.compile.written(out, result, target, written)
 
 
 @main.command()

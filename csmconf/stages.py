@@ -9,7 +9,11 @@ before pydantic or networkx are loaded.
 from __future__ import annotations
 
 import time
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from typing import TypeVar
+
+T = TypeVar("T")
 
 #: every stage a run can go through, in order (`-v` prints those that ran)
 STAGES = ("load", "validate", "resolve", "graph", "checks", "tests", "emit", "write")
@@ -44,6 +48,38 @@ class StageTimer:
             elapsed = time.perf_counter() - started
             self.timings[name] = self.timings.get(name, 0.0) + elapsed
             self.listener.finished(name, elapsed, self.details.get(name))
+
+    def stream(self, items: Iterable[T], produce: str, consume: str) -> Iterator[T]:
+        """`items`, with the time spent making each charged to stage `produce` and the
+        time the caller spends between them to `consume` (`compile` renders a file,
+        writes it, renders the next: the stages interleave).
+        """
+        for name in (produce, consume):
+            if name not in STAGES:
+                raise ValueError(f"unknown stage {name!r}")
+        self.listener.started(produce)
+        started = time.perf_counter()
+        making = 0.0
+        count = 0
+        source = iter(items)
+        try:
+            while True:
+                t = time.perf_counter()
+                try:
+                    item = next(source)
+                finally:
+                    making += time.perf_counter() - t
+                count += 1
+                yield item
+        except StopIteration:
+            pass
+        finally:
+            rest = time.perf_counter() - started - making
+            self.timings[produce] = self.timings.get(produce, 0.0) + making
+            self.timings[consume] = self.timings.get(consume, 0.0) + rest
+            self.details.setdefault(produce, f"{count} files")
+            self.listener.finished(produce, making, self.details.get(produce))
+            self.listener.finished(consume, rest, self.details.get(consume))
 
     def detail(self, stage: str, text: str) -> None:
         """A count to show with a finished stage (`57 files`)."""

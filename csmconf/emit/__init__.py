@@ -4,6 +4,9 @@
     write_outputs(files, out_dir)            # atomic swap of the whole directory
     compare_outputs(files, out_dir)          # for `compile --check`
 
+`iter_outputs(compilation)` gives the same files one at a time; `write_outputs`
+and `compare_outputs` take it as well as a dict, holding one file at a time.
+
 Everything is deterministic: rows, rules and files are sorted explicitly, no
 output depends on file order, set or dict iteration order, the machine,
 `PYTHONHASHSEED` or the time.
@@ -11,38 +14,57 @@ output depends on file order, set or dict iteration order, the machine,
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 # Only the file-system half is imported with the package: `compile` of an unchanged
 # tree and the output-directory checks import `csmconf.emit.outdir`, which runs this
 # file, and must not pay for the renderers (networkx, the engine: about 0.9 s).
 from .fsio import compare_outputs, write_outputs
 
-__all__ = ["compare_outputs", "render_outputs", "write_outputs"]
+__all__ = ["compare_outputs", "iter_outputs", "render_outputs", "write_outputs"]
 
 MANIFEST = "manifest.json"
 
 
-def render_outputs(compilation) -> dict[str, bytes]:
-    """Every output file of a compilation without errors, keyed by relative POSIX path."""
+def iter_outputs(compilation) -> Iterator[tuple[str, bytes]]:
+    """Every output file of a compilation without errors, one (relative POSIX path, bytes) at a time.
+
+    A file is rendered only when the one before it has been taken, so a caller that
+    writes (or compares) each and lets it go holds one file at a time, not the
+    whole output (151 MB at benchmark scale 1). `manifest.json` comes last: it
+    holds the digest and size of every file before it.
+    """
     from .acl import render_rules
-    from .review import render_grants, render_manifest
+    from .review import manifest_entry, render_grants, render_manifest
     from .rows import build_model
-    from .servicenow import render_servicenow
+    from .servicenow import iter_servicenow
     from .sql import render_schema, render_seed
     from .sql_quote import DIALECTS, dialect
 
     config = compilation.config
-    engine = compilation.engine
-    files: dict[str, bytes] = {}
+    entries: dict[str, dict] = {}
+
+    def out(path: str, data: bytes) -> tuple[str, bytes]:
+        if path in entries or path == MANIFEST:
+            raise ValueError(f"output {path} rendered twice")
+        entries[path] = manifest_entry(data)
+        return path, data
+
     model = build_model(config)
-    wanted = sorted(set(config.settings.dialects or DIALECTS))
-    for name in wanted:
+    for name in sorted(set(config.settings.dialects or DIALECTS)):
         q = dialect(name)
-        files[f"sql/{name}/schema.sql"] = render_schema(q, model).encode("utf-8")
-        files[f"sql/{name}/seed.sql"] = render_seed(q, model).encode("utf-8")
-    _rules, rules_json = render_rules(config)
-    files["acl/rules.json"] = rules_json
-    files.update(render_servicenow(config))
-    files["access/grants.csv"] = render_grants(config, engine)
+        yield out(f"sql/{name}/schema.sql", render_schema(q, model).encode("utf-8"))
+        yield out(f"sql/{name}/seed.sql", render_seed(q, model).encode("utf-8"))
+    del model  # the relational rows are the SQL outputs' alone
+    yield out("acl/rules.json", render_rules(config)[1])
+    for path, data in iter_servicenow(config):
+        yield out(path, data)
+    yield out("access/grants.csv", render_grants(config, compilation.engine))
     digests = dict(getattr(getattr(compilation, "tree", None), "digests", {}) or {})
-    files[MANIFEST] = render_manifest(digests, files, config.namespace)
+    yield MANIFEST, render_manifest(digests, entries, config.namespace)
+
+
+def render_outputs(compilation) -> dict[str, bytes]:
+    """Every output file of a compilation without errors, keyed by relative POSIX path, sorted."""
+    files = dict(iter_outputs(compilation))
     return {path: files[path] for path in sorted(files, key=lambda p: p.encode())}

@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path, PurePosixPath
 
 from . import outdir
@@ -31,24 +32,41 @@ def check_relative_path(path: str) -> PurePosixPath:
     return p
 
 
-def _write_tree(files: dict[str, bytes], root: Path) -> None:
+Outputs = Mapping[str, bytes] | Iterable[tuple[str, bytes]]
+
+
+def _pairs(files: Outputs) -> Iterator[tuple[str, bytes]]:
+    """(path, bytes) of a dict or of a stream (`iter_outputs`), each path checked, once."""
+    seen: set[str] = set()
+    for rel, data in files.items() if isinstance(files, Mapping) else files:
+        check_relative_path(rel)
+        if rel in seen:
+            raise ValueError(f"output path {rel!r} given twice")
+        seen.add(rel)
+        yield rel, data
+
+
+def _write_tree(files: Outputs, root: Path) -> list[str]:
+    """Write each file under `root` as it comes (fsynced); the paths written, sorted."""
     dirs = {root}
-    half = len(files) // 2
-    for index, rel in enumerate(sorted(files)):
-        if index == half:
-            outdir._step("tree-half-written")
-        target = root.joinpath(*check_relative_path(rel).parts)
+    written: list[str] = []
+    for rel, data in _pairs(files):
+        if len(written) == 1:
+            outdir._step("tree-half-written")  # some files written, others still to come
+        target = root.joinpath(*PurePosixPath(rel).parts)
         target.parent.mkdir(parents=True, exist_ok=True)
         parent = target.parent
         while parent != root and parent not in dirs:
             dirs.add(parent)
             parent = parent.parent
         with open(target, "wb") as fh:
-            fh.write(files[rel])
+            fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
+        written.append(rel)
     for d in sorted(dirs, key=lambda p: len(p.parts), reverse=True):
         outdir.fsync_dir(d)
+    return sorted(written, key=str.encode)
 
 
 def _umask() -> int:
@@ -75,15 +93,19 @@ def write_file_atomic(target: Path, data: bytes) -> None:
         raise
 
 
-def write_outputs(files: dict[str, bytes], out_dir: Path) -> None:
-    """Replace `out_dir` with exactly `files` (relative POSIX path -> bytes), all or nothing.
+def write_outputs(files: Outputs, out_dir: Path) -> list[str]:
+    """Replace `out_dir` with exactly `files`, all or nothing; the paths written, sorted.
 
+    `files` maps relative POSIX paths to bytes, or yields (path, bytes) pairs
+    (`iter_outputs`), each written as it comes. A bad path or a failure while
+    the stream renders removes the new tree and leaves `out_dir` as it was.
     The caller has checked `out_dir` with `outdir.check_output_dir` (what may
     be replaced); this only refuses a path that is no real directory.
     """
     out_dir = Path(out_dir)
-    for rel in files:
-        check_relative_path(rel)
+    if isinstance(files, Mapping):
+        for rel in files:  # a bad path refused before anything is made
+            check_relative_path(rel)
     if os.path.lexists(out_dir) and (out_dir.is_symlink() or not out_dir.is_dir()):
         raise NotADirectoryError(f"{out_dir} exists and is not a directory")
     outdir.clean_stale(out_dir)
@@ -92,7 +114,7 @@ def write_outputs(files: dict[str, bytes], out_dir: Path) -> None:
         tree = container / outdir.TREE
         os.mkdir(tree)
         os.chmod(tree, 0o777 & ~_umask())
-        _write_tree(files, tree)
+        written = _write_tree(files, tree)
         outdir._step("tree-written")
     except BaseException:
         outdir._remove_container(container)
@@ -104,9 +126,10 @@ def write_outputs(files: dict[str, bytes], out_dir: Path) -> None:
             # the swap failed before OUT changed (swap_in restores it); drop the new tree
             outdir._remove_container(container)
         raise
+    return written
 
 
-def compare_outputs(files: dict[str, bytes], out_dir: Path) -> list[str]:
+def compare_outputs(files: Outputs, out_dir: Path) -> list[str]:
     """What differs between `files` and `out_dir`: `missing PATH`, `extra PATH`, `changed PATH`, sorted by path."""
     out_dir = Path(out_dir)
     present: dict[str, Path] = {}
@@ -118,7 +141,9 @@ def compare_outputs(files: dict[str, bytes], out_dir: Path) -> list[str]:
                 full = base / name
                 present[full.relative_to(out_dir).as_posix()] = full
     diffs: list[tuple[bytes, str]] = []
-    for rel, data in files.items():
+    produced: set[str] = set()
+    for rel, data in _pairs(files):
+        produced.add(rel)
         path = present.get(rel)
         if path is None:
             diffs.append((rel.encode(), f"missing {rel}"))
@@ -131,6 +156,6 @@ def compare_outputs(files: dict[str, bytes], out_dir: Path) -> list[str]:
         if not same:
             diffs.append((rel.encode(), f"changed {rel}"))
     for rel in present:
-        if rel not in files:
+        if rel not in produced:
             diffs.append((rel.encode(), f"extra {rel}"))
     return [text for _key, text in sorted(diffs)]

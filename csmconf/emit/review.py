@@ -64,7 +64,15 @@ def render_grants(config, engine) -> bytes:
     return "".join(out).encode("utf-8")
 
 
-def render_manifest(input_digests: dict[str, str], outputs: dict[str, bytes], namespace) -> bytes:
+def manifest_entry(data: bytes) -> dict:
+    """What the manifest says of one output file."""
+    return {"sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)}
+
+
+def render_manifest(
+    input_digests: dict[str, str], outputs: dict[str, bytes | dict], namespace
+) -> bytes:
+    """`manifest.json`; `outputs` maps each path to its bytes or to its `manifest_entry`."""
     doc = {
         "format_version": MANIFEST_FORMAT_VERSION,
         "compiler": {"name": "csmconf", "version": __version__},
@@ -74,8 +82,8 @@ def render_manifest(input_digests: dict[str, str], outputs: dict[str, bytes], na
             for path, digest in sorted(input_digests.items(), key=lambda kv: kv[0].encode())
         },
         "outputs": {
-            path: {"sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)}
-            for path, data in sorted(outputs.items(), key=lambda kv: kv[0].encode())
+            path: entry if isinstance(entry, dict) else manifest_entry(entry)
+            for path, entry in sorted(outputs.items(), key=lambda kv: kv[0].encode())
         },
     }
     return (json.dumps(doc, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode("utf-8")

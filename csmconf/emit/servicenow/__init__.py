@@ -1,6 +1,7 @@
 """The ServiceNow outputs: `servicenow/update_set.xml` and `servicenow/data/<table>.xml`.
 
     files = render_servicenow(config)    # relative POSIX path -> bytes
+    for path, data in iter_servicenow(config): ...   # the same, one file at a time
 
 Tables, columns and role names come from `csmconf.servicenow_names` alone;
 `xml.py` is the one writer; `records.py` (configuration tables), `acls.py`
@@ -11,17 +12,23 @@ docs/servicenow.md says how to import them.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from ..rows import _Ids
-from .data import render_data
+from .data import iter_data
 from .update_set import render_update_set
 
 UPDATE_SET = "servicenow/update_set.xml"
 
-__all__ = ["UPDATE_SET", "render_servicenow"]
+__all__ = ["UPDATE_SET", "iter_servicenow", "render_servicenow"]
+
+
+def iter_servicenow(config) -> Iterator[tuple[str, bytes]]:
+    """The update set, then each Import XML file, one at a time."""
+    ids = _Ids(config.namespace)
+    yield UPDATE_SET, render_update_set(config, ids)
+    yield from iter_data(config, ids)
 
 
 def render_servicenow(config) -> dict[str, bytes]:
-    ids = _Ids(config.namespace)
-    files = {UPDATE_SET: render_update_set(config, ids)}
-    files.update(render_data(config, ids))
-    return files
+    return dict(iter_servicenow(config))

@@ -20,6 +20,8 @@ through a `sys_user` of their own, written with the users.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
+from itertools import islice
 
 from ... import servicenow_names as sn
 from .records import SnRecord, columns, responsibility_ref, role_name, role_ref
@@ -307,13 +309,19 @@ def file_name(table: str, index: int) -> str:
     return f"{DATA_DIR}/{table}.xml" if index == 0 else f"{DATA_DIR}/{table}.{index + 1}.xml"
 
 
-def render_data(config, ids, cap: int = sn.MAX_RECORDS_PER_FILE) -> dict[str, bytes]:
+def iter_data(config, ids, cap: int = sn.MAX_RECORDS_PER_FILE) -> Iterator[tuple[str, bytes]]:
+    """Each Import XML file in turn; a table's records are written `cap` at a time."""
     data = _Data(config, ids)
-    files: dict[str, bytes] = {}
     for key, table_map in sn.DATA_TABLES.items():
         writer = RecordWriter(table_map.table, [c.name for c in table_map.columns] + ["sys_id"])
-        rows = [writer.write(columns(r, metadata=False)) for r in getattr(data, key)()]
-        chunks = [rows[i : i + cap] for i in range(0, len(rows), cap)] or [[]]
-        for index, chunk in enumerate(chunks):
-            files[file_name(table_map.table, index)] = unload(chunk)
-    return files
+        records = (writer.write(columns(r, metadata=False)) for r in getattr(data, key)())
+        index = 0
+        while chunk := list(islice(records, cap)):
+            yield file_name(table_map.table, index), unload(chunk)
+            index += 1
+        if index == 0:  # a table without rows still gets its one, empty, file
+            yield file_name(table_map.table, 0), unload([])
+
+
+def render_data(config, ids, cap: int = sn.MAX_RECORDS_PER_FILE) -> dict[str, bytes]:
+    return dict(iter_data(config, ids, cap))
