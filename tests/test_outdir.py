@@ -377,3 +377,70 @@ def test_the_same_directory_under_another_name_is_found_by_inode(project, monkey
             outdir.check_output_dir(project / out, inputs=[project / "configs"])
     with pytest.raises(outdir.UnsafeOutput, match="inside the configuration directory"):
         outdir.check_output_dir(project / "gen" / "accounts", inputs=[project / "configs"])
+
+
+# ------------------------------------------------------------------- a stream of files
+
+
+def test_a_stream_that_fails_while_rendering_leaves_out_whole_and_no_litter(tmp_path):
+    out = tmp_path / "generated"
+    write_outputs(OLD, out)
+    before = digests(out)
+
+    def stream():
+        yield "new.txt", b"new"
+        yield "sub/a.txt", b"new a"
+        raise RuntimeError("renderer failed")
+
+    with pytest.raises(RuntimeError, match="renderer failed"):
+        write_outputs(stream(), out)
+    assert digests(out) == before
+    assert [p.name for p in tmp_path.iterdir()] == ["generated"]
+
+
+@pytest.mark.parametrize("bad", ["../escape.txt", "/abs.txt", "sub//x", "dup.txt"])
+def test_a_stream_with_a_bad_or_repeated_path_writes_nothing(tmp_path, bad):
+    out = tmp_path / "generated"
+    write_outputs(OLD, out)
+    before = digests(out)
+    stream = iter([("dup.txt", b"1"), (bad, b"2")])
+    with pytest.raises(ValueError):
+        write_outputs(stream, out)
+    assert digests(out) == before
+    assert [p.name for p in tmp_path.iterdir()] == ["generated"]
+
+
+def test_write_outputs_of_a_stream_equals_that_of_its_dict(tmp_path):
+    assert write_outputs(iter(NEW.items()), tmp_path / "a") == sorted(NEW)
+    write_outputs(NEW, tmp_path / "b")
+    assert digests(tmp_path / "a") == digests(tmp_path / "b")
+
+
+def test_compile_stops_whole_when_a_file_changes_before_its_positions_are_read(
+    tmp_path, monkeypatch
+):
+    """A file read fast is read again for the places the outputs name; changed: exit 2, OUT as it was."""
+    from csmconf.load import files as load_files
+
+    monkeypatch.setattr(load_files, "FAST_MIN_BYTES", 0)  # the example's files read fast
+    config = tmp_path / "configs"
+    shutil.copytree(CONFIGS, config)
+    out = tmp_path / "gen"
+    off = {"CSMCONF_CACHE_DIR": "off"}
+    assert (
+        CliRunner().invoke(main, ["compile", str(config), "-o", str(out)], env=off).exit_code == 0
+    )
+    before = digests(out)
+    real_read_again = load_files.read_again
+
+    def edited_meanwhile(real, digest, rel):
+        real.write_bytes(real.read_bytes() + b"\n# edited\n")
+        return real_read_again(real, digest, rel)
+
+    monkeypatch.setattr(load_files, "read_again", edited_meanwhile)
+    r = CliRunner().invoke(main, ["compile", str(config), "-o", str(out)], env=off)
+    assert r.exit_code == 2, r.output
+    assert "changed while csmconf was reading the tree: run it again" in r.stderr
+    assert "Traceback" not in r.output
+    assert digests(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["configs", "gen"]

@@ -266,3 +266,42 @@ def test_schema_accepts_the_example_and_empty_sections():
         doc = YAML(typ="safe", pure=True).load(path.read_text(encoding="utf-8"))
         assert list(validator.iter_errors(doc)) == []
     assert list(validator.iter_errors({"version": 1, "accounts": None, "settings": None})) == []
+
+
+def test_a_stream_charges_making_to_one_stage_and_taking_to_the_other():
+    import time
+
+    from csmconf.stages import StageListener, StageTimer
+
+    seen = []
+
+    class Listener(StageListener):
+        def started(self, stage):
+            seen.append(("started", stage))
+
+        def finished(self, stage, seconds, detail):
+            seen.append(("finished", stage, detail))
+
+    def made_slowly():
+        for item in ("a", "b"):
+            time.sleep(0.05)
+            yield item
+
+    timer = StageTimer(Listener())
+    taken = []
+    started = time.perf_counter()
+    for item in timer.stream(made_slowly(), "emit", "write"):
+        time.sleep(0.02)
+        taken.append(item)
+    elapsed = time.perf_counter() - started
+    assert taken == ["a", "b"]
+    # each side at least its sleeps, and the two together the whole loop
+    assert timer.timings["emit"] >= 0.1 and timer.timings["write"] >= 0.04
+    assert abs(timer.timings["emit"] + timer.timings["write"] - elapsed) < 0.01
+    assert seen == [
+        ("started", "emit"),
+        ("finished", "emit", "2 files"),
+        ("finished", "write", None),
+    ]
+    with pytest.raises(ValueError, match="unknown stage"):
+        next(timer.stream(iter(()), "emit", "render"))
