@@ -52,33 +52,42 @@ class StageTimer:
     def stream(self, items: Iterable[T], produce: str, consume: str) -> Iterator[T]:
         """`items`, with the time spent making each charged to stage `produce` and the
         time the caller spends between them to `consume` (`compile` renders a file,
-        writes it, renders the next: the stages interleave).
+        writes it, renders the next: the stages interleave). An item that is a
+        (name, iterator) pair is made as its iterator is read: reading it counts
+        as making too (a seed file's pieces).
         """
         for name in (produce, consume):
             if name not in STAGES:
                 raise ValueError(f"unknown stage {name!r}")
         self.listener.started(produce)
         started = time.perf_counter()
-        making = 0.0
+        making = [0.0]
         count = 0
-        source = iter(items)
-        try:
+
+        def timed(source: Iterator) -> Iterator:
             while True:
                 t = time.perf_counter()
                 try:
                     item = next(source)
+                except StopIteration:
+                    return
                 finally:
-                    making += time.perf_counter() - t
-                count += 1
+                    making[0] += time.perf_counter() - t
                 yield item
-        except StopIteration:
-            pass
+
+        try:
+            for item in timed(iter(items)):
+                count += 1
+                if isinstance(item, tuple) and len(item) == 2 and isinstance(item[1], Iterator):
+                    item = (item[0], timed(item[1]))
+                yield item
         finally:
-            rest = time.perf_counter() - started - making
-            self.timings[produce] = self.timings.get(produce, 0.0) + making
+            made = making[0]
+            rest = time.perf_counter() - started - made
+            self.timings[produce] = self.timings.get(produce, 0.0) + made
             self.timings[consume] = self.timings.get(consume, 0.0) + rest
             self.details.setdefault(produce, f"{count} files")
-            self.listener.finished(produce, making, self.details.get(produce))
+            self.listener.finished(produce, made, self.details.get(produce))
             self.listener.finished(consume, rest, self.details.get(consume))
 
     def detail(self, stage: str, text: str) -> None:

@@ -452,3 +452,16 @@ def test_compare_outputs(tmp_path, example):
         "extra extra.txt",
         "missing manifest.json",
     ]
+
+
+def test_the_stream_is_the_dict_and_refuses_a_file_whose_pieces_were_not_taken(example):
+    from csmconf.emit import content_bytes, iter_outputs
+
+    c, files = example
+    streamed = [(path, content_bytes(data)) for path, data in iter_outputs(c)]
+    assert dict(streamed) == files
+    assert [p for p, _ in streamed][-1] == "manifest.json"  # last: it hashes the others
+    assert any(not isinstance(d, bytes) for _p, d in iter_outputs(c))  # seeds come in pieces
+    with pytest.raises(RuntimeError, match="pieces were not all taken"):
+        for _path, _data in iter_outputs(c):  # never reads a seed's pieces
+            pass

@@ -444,3 +444,41 @@ def test_compile_stops_whole_when_a_file_changes_before_its_positions_are_read(
     assert "Traceback" not in r.output
     assert digests(out) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["configs", "gen"]
+
+
+def test_content_in_pieces_is_written_and_compared_as_its_bytes(tmp_path):
+    from csmconf.emit import compare_outputs
+
+    def pieces(*parts: bytes):
+        yield from parts
+
+    stream = [("a.txt", pieces(b"he", b"", b"llo")), ("sub/b.txt", b"b")]
+    assert write_outputs(iter(stream), tmp_path / "out") == ["a.txt", "sub/b.txt"]
+    assert (tmp_path / "out" / "a.txt").read_bytes() == b"hello"
+    taken = []
+
+    def watched(*parts: bytes):
+        for part in parts:
+            taken.append(part)
+            yield part
+
+    out = tmp_path / "out"
+    same = [("a.txt", watched(b"hel", b"lo")), ("sub/b.txt", b"b")]
+    assert compare_outputs(iter(same), out) == []
+    # a difference in the first piece, a longer file, a shorter file, a missing file:
+    # each is found, and every piece is still taken (the manifest hashes them)
+    taken.clear()
+    other = [
+        ("a.txt", watched(b"HEL", b"lo")),
+        ("sub/b.txt", watched(b"")),
+        ("c.txt", watched(b"c1", b"c2")),
+    ]
+    assert compare_outputs(iter(other), out) == [
+        "changed a.txt",
+        "missing c.txt",
+        "changed sub/b.txt",
+    ]
+    assert taken == [b"HEL", b"lo", b"", b"c1", b"c2"]
+    assert compare_outputs(
+        iter([("a.txt", watched(b"hello", b"!")), ("sub/b.txt", b"b")]), out
+    ) == ["changed a.txt"]

@@ -14,6 +14,7 @@ output depends on file order, set or dict iteration order, the machine,
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator
 
 # Only the file-system half is imported with the package: `compile` of an unchanged
@@ -26,45 +27,72 @@ __all__ = ["compare_outputs", "iter_outputs", "render_outputs", "write_outputs"]
 MANIFEST = "manifest.json"
 
 
-def iter_outputs(compilation) -> Iterator[tuple[str, bytes]]:
-    """Every output file of a compilation without errors, one (relative POSIX path, bytes) at a time.
+#: An output file's content: its bytes, or its bytes in pieces, made as they are read.
+Content = bytes | Iterator[bytes]
+
+
+def iter_outputs(compilation) -> Iterator[tuple[str, Content]]:
+    """Every output file of a compilation without errors, one (relative POSIX path, content) at a time.
 
     A file is rendered only when the one before it has been taken, so a caller that
     writes (or compares) each and lets it go holds one file at a time, not the
-    whole output (151 MB at benchmark scale 1). `manifest.json` comes last: it
-    holds the digest and size of every file before it.
+    whole output (151 MB at benchmark scale 1); a seed's content comes in pieces, a
+    table's statements at a time. Take each file's pieces before asking for the
+    next file. `manifest.json` comes last: it holds the digest and size of every
+    file before it.
     """
     from .acl import render_rules
     from .review import manifest_entry, render_grants, render_manifest
     from .rows import build_model
     from .servicenow import iter_servicenow
-    from .sql import render_schema, render_seed
+    from .sql import iter_seed, render_schema
     from .sql_quote import DIALECTS, dialect
 
     config = compilation.config
     entries: dict[str, dict] = {}
+    taking: list[str] = []  # the path whose pieces are being read
 
-    def out(path: str, data: bytes) -> tuple[str, bytes]:
+    def hashed(path: str, pieces: Iterator[bytes]) -> Iterator[bytes]:
+        digest, size = hashlib.sha256(), 0
+        for piece in pieces:
+            digest.update(piece)
+            size += len(piece)
+            yield piece
+        entries[path] = {"sha256": digest.hexdigest(), "bytes": size}
+
+    def out(path: str, data: Content) -> tuple[str, Content]:
+        if taking and taking.pop() not in entries:
+            raise RuntimeError("an output file's pieces were not all taken before the next file")
         if path in entries or path == MANIFEST:
             raise ValueError(f"output {path} rendered twice")
-        entries[path] = manifest_entry(data)
-        return path, data
+        if isinstance(data, bytes):
+            entries[path] = manifest_entry(data)
+            return path, data
+        taking.append(path)
+        return path, hashed(path, data)
 
     model = build_model(config)
     for name in sorted(set(config.settings.dialects or DIALECTS)):
         q = dialect(name)
         yield out(f"sql/{name}/schema.sql", render_schema(q, model).encode("utf-8"))
-        yield out(f"sql/{name}/seed.sql", render_seed(q, model).encode("utf-8"))
+        yield out(f"sql/{name}/seed.sql", (p.encode("utf-8") for p in iter_seed(q, model)))
     del model  # the relational rows are the SQL outputs' alone
     yield out("acl/rules.json", render_rules(config)[1])
     for path, data in iter_servicenow(config):
         yield out(path, data)
     yield out("access/grants.csv", render_grants(config, compilation.engine))
+    if taking and taking.pop() not in entries:
+        raise RuntimeError("an output file's pieces were not all taken before the manifest")
     digests = dict(getattr(getattr(compilation, "tree", None), "digests", {}) or {})
     yield MANIFEST, render_manifest(digests, entries, config.namespace)
 
 
+def content_bytes(data: Content) -> bytes:
+    """A file's content whole."""
+    return data if isinstance(data, bytes) else b"".join(data)
+
+
 def render_outputs(compilation) -> dict[str, bytes]:
     """Every output file of a compilation without errors, keyed by relative POSIX path, sorted."""
-    files = dict(iter_outputs(compilation))
+    files = {path: content_bytes(data) for path, data in iter_outputs(compilation)}
     return {path: files[path] for path in sorted(files, key=lambda p: p.encode())}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterator
 from operator import call
 
 from .. import __version__
@@ -284,11 +285,32 @@ def _distinct(q: Dialect, column: str, literal: str) -> str:
     return f"NOT ({col} <=> {literal})"
 
 
+class _Later:
+    """Text made when the template reaches it: `iter_seed` holds one table's statements at a time."""
+
+    __slots__ = ("_make",)
+
+    def __init__(self, make):
+        self._make = make
+
+    def __str__(self) -> str:
+        return self._make()
+
+
 def render_seed(q: Dialect, model: RelationalModel) -> str:
+    return "".join(iter_seed(q, model))
+
+
+def iter_seed(q: Dialect, model: RelationalModel) -> Iterator[str]:
+    """`seed.sql` in pieces, a table's INSERT statements made only when it is reached."""
     blocks = []
     for table in model.tables:
         rows = model.rows.get(table.name, [])
-        text = _insert_block(q, table, rows) if rows else "-- (no rows)"
+        text = (
+            _Later(lambda table=table, rows=rows: _insert_block(q, table, rows))
+            if rows
+            else "-- (no rows)"
+        )
         blocks.append(
             {"title": f"{table.name}: {len(rows)} row{'s' if len(rows) != 1 else ''}", "text": text}
         )
@@ -325,7 +347,7 @@ def render_seed(q: Dialect, model: RelationalModel) -> str:
     return (
         sql_environment()
         .get_template("seed.sql")
-        .render(
+        .generate(
             comment="--",
             version=__version__,
             dialect_title=_TITLES[q.name],
