@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from itertools import islice
 
 from ... import servicenow_names as sn
-from .records import SnRecord, columns, responsibility_ref, role_name, role_ref
+from .records import SnRecord, responsibility_ref, role_name, role_ref
 from .xml import RecordWriter, Ref, unload
 
 DATA_DIR = "servicenow/data"
@@ -313,8 +313,10 @@ def iter_data(config, ids, cap: int = sn.MAX_RECORDS_PER_FILE) -> Iterator[tuple
     """Each Import XML file in turn; a table's records are written `cap` at a time."""
     data = _Data(config, ids)
     for key, table_map in sn.DATA_TABLES.items():
-        writer = RecordWriter(table_map.table, [c.name for c in table_map.columns] + ["sys_id"])
-        records = (writer.write(columns(r, metadata=False)) for r in getattr(data, key)())
+        # the columns of `records.columns`: the table map's and the record's own sys_id
+        sources = {c.name: c.source for c in table_map.columns} | {"sys_id": None}
+        writer = RecordWriter(table_map.table, sources)
+        records = (writer.write(r.values, r.sys_id) for r in getattr(data, key)())
         index = 0
         while chunk := list(islice(records, cap)):
             yield file_name(table_map.table, index), unload(chunk)
