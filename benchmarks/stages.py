@@ -26,9 +26,9 @@ def main() -> int:
     ap.add_argument("--gc", action="store_true", help="leave the cyclic GC on (as before)")
     ap.add_argument(
         "--reader",
-        choices=("cli", "fast", "exact"),
-        default="cli",
-        help="which YAML reader loads large files (default: the one the CLI uses for the mode)",
+        choices=("fast", "exact"),
+        default="fast",
+        help="which YAML reader loads large files (default: fast, as the CLI reads them)",
     )
     args = ap.parse_args()
     t_start = time.perf_counter()
@@ -58,9 +58,9 @@ def main() -> int:
     from csmconf.resolve import resolve
 
     stage("imports")
-    # As the CLI reads: `compile` every file exactly (positions at once), `validate` and
-    # the questions large files by the fast reader (positions built when first read).
-    fast = not args.compile if args.reader == "cli" else args.reader == "fast"
+    # As the CLI reads: large files by the fast reader, positions built when first read
+    # (for `compile`, those of the files whose places the outputs name).
+    fast = args.reader == "fast"
     tree = load_tree(args.corpus, fast=fast)
     stage("load (fast reader, no positions)" if fast else "load (exact reader: parse, positions)")
     validated = validate_documents(tree.documents)

@@ -71,8 +71,7 @@ def compile_config(
     With `files` (relative path -> bytes) the tree is taken from memory instead (the fuzzer).
     `timer` (optional) times each stage and tells its listener (progress) when one starts.
     `fast_reader`: large files are read by the fast reader, their positions built only
-    when something reads one (load/fast_yaml.py). `compile`, whose outputs name the
-    place of nearly every row, reads them all exactly at once instead (False).
+    when something reads one (load/fast_yaml.py); False reads every file exactly.
     """
     root = Path(root)
     timer = timer or StageTimer()
