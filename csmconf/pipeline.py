@@ -88,6 +88,7 @@ def compile_config(
         drop_plain_data(tree)
     with timer.stage("resolve"):
         config, resolve_diags = resolve(validated, root, tree.scanned_ids)
+        validated.release_models()
     diags = [*tree.diagnostics, *validated.diagnostics, *resolve_diags]
     with timer.stage("graph"):
         engine = AccessEngine(config)
