@@ -345,3 +345,25 @@ def test_positions_are_read_again_from_the_file_and_a_changed_file_stops_the_run
     (tmp_path / "a.yaml").write_text(text.replace("Acme", "Acme Ltd"))
     with pytest.raises(CannotRun, match="changed while csmconf was reading"):
         str(again.config.accounts["acme"].place("name"))
+
+
+def test_places_found_a_file_at_a_time_let_each_position_tree_go(tmp_path, every_file_fast):
+    from csmconf.diagnostics import find_places
+
+    for name in ("a", "b"):
+        (tmp_path / f"{name}.yaml").write_text(
+            f"version: 1\naccounts:\n- id: {name}1\n  name: One\n- id: {name}2\n  name: Two\n"
+        )
+    result = compile_config(tmp_path, fast_reader=True)
+    accounts = result.config.accounts
+    places = [accounts[i].place("name") for i in ("b2", "a1", "b1", "a2")]
+    docs = {d.file: d for d in result.tree.documents}
+    assert not any(d.has_positions for d in docs.values())
+    find_places(places)
+    assert [str(p) for p in places] == ["b.yaml:6:9", "a.yaml:4:9", "b.yaml:4:9", "a.yaml:6:9"]
+    # every tree was let go once its places were found, and no row kept a node of it
+    assert not any(d.has_positions for d in docs.values())
+    assert all(a.row._node is None for a in accounts.values())
+    # read again later: built again from the file, the same places
+    assert str(accounts["a2"].place("id")) == "a.yaml:5:7"
+    assert docs["a.yaml"].has_positions

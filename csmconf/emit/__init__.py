@@ -42,7 +42,7 @@ def iter_outputs(compilation) -> Iterator[tuple[str, Content]]:
     file before it.
     """
     from .acl import render_rules
-    from .review import manifest_entry, render_grants, render_manifest
+    from .review import iter_grants, manifest_entry, render_manifest
     from .rows import build_model
     from .servicenow import iter_servicenow
     from .sql import iter_seed, render_schema
@@ -71,6 +71,12 @@ def iter_outputs(compilation) -> Iterator[tuple[str, Content]]:
         taking.append(path)
         return path, hashed(path, data)
 
+    # grants.csv first: the places it names build the position trees of the files read
+    # fast, let go once it is written, before the relational rows take their memory
+    yield out("access/grants.csv", iter_grants(config, compilation.engine))
+    tree = getattr(compilation, "tree", None)
+    if tree is not None:
+        tree.forget_positions()
     model = build_model(config)
     for name in sorted(set(config.settings.dialects or DIALECTS)):
         q = dialect(name)
@@ -80,10 +86,9 @@ def iter_outputs(compilation) -> Iterator[tuple[str, Content]]:
     yield out("acl/rules.json", render_rules(config)[1])
     for path, data in iter_servicenow(config):
         yield out(path, data)
-    yield out("access/grants.csv", render_grants(config, compilation.engine))
     if taking and taking.pop() not in entries:
         raise RuntimeError("an output file's pieces were not all taken before the manifest")
-    digests = dict(getattr(getattr(compilation, "tree", None), "digests", {}) or {})
+    digests = dict(getattr(tree, "digests", {}) or {})
     yield MANIFEST, render_manifest(digests, entries, config.namespace)
 
 

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterator
 
 from .. import __version__
+from ..diagnostics import find_places
 from ..graph.paths import grant_paths
 from . import csv_cells
 
@@ -39,9 +41,16 @@ MANIFEST_FORMAT_VERSION = 1
 
 def render_grants(config, engine) -> bytes:
     """The CSV: header, then one line per grant path, sorted (rule, who, held on, source...)."""
-    out = [csv_cells.row(GRANTS_HEADER)]
-    for g in grant_paths(engine):
-        out.append(
+    return b"".join(iter_grants(config, engine))
+
+
+def iter_grants(config, engine, lines_per_piece: int = 1000) -> Iterator[bytes]:
+    """`render_grants` in pieces of `lines_per_piece` lines (the whole file is not held)."""
+    paths = grant_paths(engine)
+    find_places(p for g in paths for p in g.places)  # a file's positions at a time
+    lines = [csv_cells.row(GRANTS_HEADER)]
+    for g in paths:
+        lines.append(
             csv_cells.row(
                 (
                     g.rule,
@@ -61,7 +70,11 @@ def render_grants(config, engine) -> bytes:
                 )
             )
         )
-    return "".join(out).encode("utf-8")
+        if len(lines) >= lines_per_piece:
+            yield "".join(lines).encode("utf-8")
+            lines = []
+    if lines:
+        yield "".join(lines).encode("utf-8")
 
 
 def manifest_entry(data: bytes) -> dict:

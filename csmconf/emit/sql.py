@@ -257,23 +257,22 @@ def _upsert_tail(q: Dialect, table: Table) -> str:
     return f"ON CONFLICT ({q.ident('sys_id')}) DO UPDATE SET {sets} WHERE ({old}) {op} ({new});"
 
 
-def _insert_block(q: Dialect, table: Table, rows: list[tuple]) -> str:
+def _insert_statements(q: Dialect, table: Table, rows: list[tuple]) -> Iterator[str]:
+    """The INSERT statements of a table's rows, one at a time (at most 500 rows or 1 MiB each)."""
     head = f"INSERT INTO {q.ident(table.name)} ({', '.join(q.ident(c) for c in table.column_names)}) VALUES\n"
     tail = "\n" + _upsert_tail(q, table)
     fmts = _formatters(q, table)
-    statements = []
     chunk: list[str] = []
     size = 0
     for row in rows:
         text = "(" + ", ".join(map(call, fmts, row)) + ")"
         if chunk and (len(chunk) >= ROWS_PER_STATEMENT or size + len(text) > BYTES_PER_STATEMENT):
-            statements.append(head + ",\n".join(chunk) + tail)
+            yield head + ",\n".join(chunk) + tail
             chunk, size = [], 0
         chunk.append(text)
         size += len(text)
     if chunk:
-        statements.append(head + ",\n".join(chunk) + tail)
-    return "\n".join(statements)
+        yield head + ",\n".join(chunk) + tail
 
 
 def _distinct(q: Dialect, column: str, literal: str) -> str:
@@ -285,34 +284,21 @@ def _distinct(q: Dialect, column: str, literal: str) -> str:
     return f"NOT ({col} <=> {literal})"
 
 
-class _Later:
-    """Text made when the template reaches it: `iter_seed` holds one table's statements at a time."""
-
-    __slots__ = ("_make",)
-
-    def __init__(self, make):
-        self._make = make
-
-    def __str__(self) -> str:
-        return self._make()
-
-
 def render_seed(q: Dialect, model: RelationalModel) -> str:
     return "".join(iter_seed(q, model))
 
 
 def iter_seed(q: Dialect, model: RelationalModel) -> Iterator[str]:
-    """`seed.sql` in pieces, a table's INSERT statements made only when it is reached."""
+    """`seed.sql` in pieces: each INSERT statement is made when the template reaches it."""
     blocks = []
     for table in model.tables:
         rows = model.rows.get(table.name, [])
-        text = (
-            _Later(lambda table=table, rows=rows: _insert_block(q, table, rows))
-            if rows
-            else "-- (no rows)"
-        )
+        statements = _insert_statements(q, table, rows) if rows else ["-- (no rows)"]
         blocks.append(
-            {"title": f"{table.name}: {len(rows)} row{'s' if len(rows) != 1 else ''}", "text": text}
+            {
+                "title": f"{table.name}: {len(rows)} row{'s' if len(rows) != 1 else ''}",
+                "statements": statements,
+            }
         )
         if table.name == "csm_contact":
             t = q.ident("csm_account")
@@ -324,7 +310,7 @@ def iter_seed(q: Dialect, model: RelationalModel) -> Iterator[str]:
             blocks.append(
                 {
                     "title": "csm_account.primary_contact, now that the contacts exist",
-                    "text": "\n".join(lines) or "-- (no rows)",
+                    "statements": lines or ["-- (no rows)"],
                 }
             )
     if q.name == "sqlite":

@@ -93,7 +93,9 @@ SQL_SEED = """\
 {% for block in blocks %}
 
 {{ comment }} {{ block.title }}
-{{ block.text }}
+{% for statement in block.statements %}
+{{ statement }}
+{% endfor %}
 {% endfor %}
 {% for line in postamble %}
 {{ line }}

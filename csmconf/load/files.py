@@ -68,6 +68,11 @@ class LoadedTree:
     #: section -> ids written in files that did not parse (known to reference checks only)
     scanned_ids: dict[str, set[str]] = field(default_factory=dict)
 
+    def forget_positions(self) -> None:
+        """Let the position trees built from files read fast go (built again if read again)."""
+        for doc in self.documents:
+            doc.forget_positions()
+
 
 def _file_error(rel: str, message: str, hint: str | None = None) -> Diagnostic:
     return Diagnostic("CSM104", message, Place(rel, 1, 1), hint=hint)

@@ -146,6 +146,8 @@ class ParsedDocument:
     #: instead of `_text`, for a file on disk: (its path, the SHA-256 of its bytes as read),
     #: to read it again then (load/files.py: the tree's bytes are not all kept in memory)
     _source: tuple | None = field(default=None, repr=False)
+    #: `_source` once the tree is built from it: the tree may be let go and built again
+    _again: tuple | None = field(default=None, repr=False)
 
     @property
     def root(self) -> Node | None:
@@ -159,6 +161,7 @@ class ParsedDocument:
             else:
                 return None
             self._root = positions_of(text, self.file)
+            self._again = self._source
             self._text = self._source = None
         return self._root
 
@@ -176,6 +179,17 @@ class ParsedDocument:
         checked) instead of keeping the text in memory."""
         if self._text is not None:
             self._text, self._source = None, (path, digest)
+
+    @property
+    def rebuilds_positions(self) -> bool:
+        """Whether the position tree is built from the file, and may be let go (so a
+        reader must not keep its nodes: `model.validate.Row.node`)."""
+        return self._source is not None or self._again is not None
+
+    def forget_positions(self) -> None:
+        """Let the position tree go, if it can be built again from the file when next read."""
+        if self._again is not None and self._root is not None:
+            self._root, self._source, self._again = None, self._again, None
 
     @property
     def parsed(self) -> bool:

@@ -49,7 +49,9 @@ class Row:
         """The row mapping's position node."""
         node = self._node
         if node is None:
-            node = self._node = self.doc.root.values[self.section].items[self.index]
+            node = self.doc.root.values[self.section].items[self.index]
+            if not self.doc.rebuilds_positions:  # else kept by the document alone
+                self._node = node
         return node
 
     def known(self, name: str) -> bool:
@@ -102,6 +104,10 @@ class RowPlace(LazyPlace):
 
     def __init__(self, row: Row, name: str | None, index: int | None, key: bool):
         self._row, self._name, self._index, self._key = row, name, index, key
+
+    @property
+    def document(self) -> ParsedDocument:
+        return self._row.doc
 
     def _find(self) -> Place:
         row = self._row

@@ -258,6 +258,10 @@ class _PartyPlace(LazyPlace):
     def __init__(self, party: RelatedParty, name: str | None):
         self._party, self._name = party, name
 
+    @property
+    def document(self):
+        return self._party.sold_product.row.doc
+
     def _find(self) -> Place:
         row = self._party.sold_product.row
         row.node  # noqa: B018 - builds the positions, so `place` answers with a Place

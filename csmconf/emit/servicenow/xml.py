@@ -92,14 +92,19 @@ def record(table: str, fields: dict[str, object], separator: str = "\n") -> str:
     return separator.join(parts)
 
 
+#: references kept per column: the accounts and roles most records point at, not the
+#: tens of thousands of users each named twice (memory: docs/performance.md)
+_REFS_KEPT = 4096
+
+
 class RecordWriter:
     """`record` for many records of one table whose columns are known up front.
 
     The Import XML files hold about 200k records at benchmark scale 1: the columns
     are sorted and their tags formatted once per table instead of once per record,
     plain text values take the shortest way, and a reference written before (an
-    account, a role, a user: most of them repeat) is looked up, not formatted
-    again. Same bytes as `record`.
+    account, a role: most of them repeat) is looked up, not formatted again.
+    Same bytes as `record`.
     """
 
     def __init__(self, table: str, columns: dict[str, str | None]):
@@ -125,7 +130,9 @@ class RecordWriter:
                 ref = (value.sys_id, value.display, value.name)
                 written = refs.get(ref)
                 if written is None:
-                    written = refs[ref] = element(column, value)
+                    written = element(column, value)
+                    if len(refs) < _REFS_KEPT:
+                        refs[ref] = written
                 add(written)
             else:
                 add(element(column, value))
