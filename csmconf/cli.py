@@ -382,7 +382,7 @@ def compile_command(out, root, out_dir, check_only, force):
     if result.failed(out.strict):
         return views.compile.errors(out, result)
     # each file rendered, then written (or compared) and let go: one file held at a time
-    files = out.timer.stream(iter_outputs(result), "emit", "write")
+    files = out.timer.stream(iter_outputs(result, release=True), "emit", "write")
     if check_only:
         return views.compile.checked(out, result, target, compare_outputs(files, target))
     try:

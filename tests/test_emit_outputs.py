@@ -465,3 +465,26 @@ def test_the_stream_is_the_dict_and_refuses_a_file_whose_pieces_were_not_taken(e
     with pytest.raises(RuntimeError, match="pieces were not all taken"):
         for _path, _data in iter_outputs(c):  # never reads a seed's pieces
             pass
+
+
+def test_released_compilation_writes_the_same_files_and_lets_its_graph_go():
+    from csmconf.emit import content_bytes, iter_outputs
+    from csmconf.pipeline import compile_config
+
+    kept = compile_config(CONFIGS)
+    released = compile_config(CONFIGS)
+    engine = released.engine
+    files = {p: content_bytes(d) for p, d in iter_outputs(released, release=True)}
+    assert files == render_outputs(kept)
+    assert released.engine is None and engine.graph.number_of_nodes() == 0
+
+
+def test_grant_paths_by_rule_are_the_sorted_grant_paths(hostile):
+    from csmconf.graph.paths import GrantPath, grant_paths_by_rule
+    from csmconf.vocabulary import GRANT_RULES
+
+    c, _files = hostile
+    groups = list(grant_paths_by_rule(c.engine))
+    assert [{g.rule for g in group} for group in groups] == [{r} for r in GRANT_RULES]
+    flat = [g for group in groups for g in group]
+    assert flat == sorted(flat, key=GrantPath.sort_key) and len(flat) > len(GRANT_RULES)

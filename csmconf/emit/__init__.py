@@ -31,7 +31,7 @@ MANIFEST = "manifest.json"
 Content = bytes | Iterator[bytes]
 
 
-def iter_outputs(compilation) -> Iterator[tuple[str, Content]]:
+def iter_outputs(compilation, release: bool = False) -> Iterator[tuple[str, Content]]:
     """Every output file of a compilation without errors, one (relative POSIX path, content) at a time.
 
     A file is rendered only when the one before it has been taken, so a caller that
@@ -39,7 +39,8 @@ def iter_outputs(compilation) -> Iterator[tuple[str, Content]]:
     whole output (151 MB at benchmark scale 1); a seed's content comes in pieces, a
     table's statements at a time. Take each file's pieces before asking for the
     next file. `manifest.json` comes last: it holds the digest and size of every
-    file before it.
+    file before it. `release`: the caller needs the compilation no more, so its
+    access graph is let go once `grants.csv`, the one output that reads it, is out.
     """
     from .acl import render_rules
     from .review import iter_grants, manifest_entry, render_manifest
@@ -74,6 +75,9 @@ def iter_outputs(compilation) -> Iterator[tuple[str, Content]]:
     # grants.csv first: the places it names build the position trees of the files read
     # fast, let go once it is written, before the relational rows take their memory
     yield out("access/grants.csv", iter_grants(config, compilation.engine))
+    if release:  # its memory is the next renderers' (the relational rows')
+        compilation.engine.release()
+        compilation.engine = None
     tree = getattr(compilation, "tree", None)
     if tree is not None:
         tree.forget_positions()

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 from .. import __version__
 from ..diagnostics import find_places
-from ..graph.paths import grant_paths
+from ..graph.paths import grant_paths_by_rule
 from . import csv_cells
 
 #: the columns of access/grants.csv (docs/cli.md, "access/grants.csv")
@@ -39,6 +39,14 @@ GRANTS_HEADER = (
 MANIFEST_FORMAT_VERSION = 1
 
 
+def _found(groups: Iterator[list]) -> Iterator:
+    """The paths of each group, their places found first a file's positions at a time."""
+    for paths in groups:
+        find_places(p for g in paths for p in g.places)
+        yield from paths
+        del paths  # gone before the next group is made
+
+
 def render_grants(config, engine) -> bytes:
     """The CSV: header, then one line per grant path, sorted (rule, who, held on, source...)."""
     return b"".join(iter_grants(config, engine))
@@ -46,10 +54,8 @@ def render_grants(config, engine) -> bytes:
 
 def iter_grants(config, engine, lines_per_piece: int = 1000) -> Iterator[bytes]:
     """`render_grants` in pieces of `lines_per_piece` lines (the whole file is not held)."""
-    paths = grant_paths(engine)
-    find_places(p for g in paths for p in g.places)  # a file's positions at a time
     lines = [csv_cells.row(GRANTS_HEADER)]
-    for g in paths:
+    for g in _found(grant_paths_by_rule(engine)):
         lines.append(
             csv_cells.row(
                 (

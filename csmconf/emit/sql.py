@@ -212,7 +212,15 @@ def render_schema(q: Dialect, model: RelationalModel) -> str:
 
 
 class _LiteralCache(dict):
-    """value -> SQL literal; lookups of values seen before never leave C."""
+    """value -> SQL literal; lookups of values seen before never leave C.
+
+    At most `KEPT` values are kept: a column's few repeated values (enums, flags,
+    orders) are, the tens of thousands of names and emails written once each
+    are not (they would hold a second copy of the column while its table is
+    written: about 12 MB a column for the contacts at benchmark scale 2).
+    """
+
+    KEPT = 4096
 
     def __init__(self, literal):
         super().__init__()
@@ -220,16 +228,24 @@ class _LiteralCache(dict):
         self[None] = "NULL"
 
     def __missing__(self, value):
-        text = self[value] = self.literal(value)
+        text = self.literal(value)
+        if len(self) < self.KEPT:
+            self[value] = text
         return text
+
+
+def _sys_id_or_null(value: str | None) -> str:
+    return "NULL" if value is None else f"'{value}'"
 
 
 def _formatters(q: Dialect, table: Table):
     """One C-callable per column turning a Python value into SQL text."""
     out = []
     for c in table.columns:
-        if c.name == "sys_id":
-            out.append("'{}'".format)  # 32 hex digits: nothing to escape, never NULL
+        if c.kind == "sys_id":
+            # 32 hex digits made by `rows._Ids` (a reference too): nothing to escape, so the
+            # literal is made without a lookup that would miss for nearly every value
+            out.append("'{}'".format if not c.nullable else _sys_id_or_null)
         elif c.kind == "bool":
             out.append({True: q.literal(True), False: q.literal(False), None: "NULL"}.__getitem__)
         elif c.kind == "int":

@@ -18,6 +18,7 @@ the holding has no records of) are left out, as the engine leaves them out.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .. import vocabulary
@@ -88,6 +89,12 @@ def _holding_reach(scope: str, table: str, on) -> str | None:
 
 def grant_paths(engine: AccessEngine) -> list[GrantPath]:
     """Every grant path of the configuration, sorted."""
+    return [path for paths in grant_paths_by_rule(engine) for path in paths]
+
+
+def grant_paths_by_rule(engine: AccessEngine) -> Iterator[list[GrantPath]]:
+    """The grant paths of each rule in turn (`GRANT_RULES` order), each list sorted: together
+    `grant_paths`, with one rule's paths made and held at a time."""
     config = engine.config
     out: list[GrantPath] = []
     for role in config.roles.values():
@@ -112,12 +119,12 @@ def grant_paths(engine: AccessEngine) -> list[GrantPath]:
                     (data["place"],),
                 )
             )
-    out.extend(_responsibility_paths(engine))
+    yield _sorted(out)
+    yield _sorted(list(_responsibility_paths(engine)))
+    out = []
     for account in config.accounts.values():
-        if not account.active:
-            continue
-        anode = node_id(account)
-        if not account.restrict_contact_access:
+        if account.active and not account.restrict_contact_access:
+            anode = node_id(account)
             out.extend(
                 GrantPath(
                     "account_sold_products",
@@ -137,6 +144,12 @@ def grant_paths(engine: AccessEngine) -> list[GrantPath]:
                 )
                 for table in ACCOUNT_SOLD_PRODUCT_TABLES
             )
+    yield _sorted(out)
+    out = []
+    for account in config.accounts.values():
+        if not account.active:
+            continue
+        anode = node_id(account)
         out.append(
             GrantPath(
                 "named_contact",
@@ -179,8 +192,12 @@ def grant_paths(engine: AccessEngine) -> list[GrantPath]:
                 (sp.place("contact"),),
             )
         )
-    out.sort(key=GrantPath.sort_key)
-    return out
+    yield _sorted(out)
+
+
+def _sorted(paths: list[GrantPath]) -> list[GrantPath]:
+    paths.sort(key=GrantPath.sort_key)
+    return paths
 
 
 def _responsibility_paths(engine: AccessEngine):
