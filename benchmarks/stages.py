@@ -76,36 +76,45 @@ def main() -> int:
     run_tests(config, engine)
     stage("tests")
     if args.compile:
-        # The renderers of csmconf/emit/__init__.py:render_outputs, one stage each.
+        # The renderers of csmconf/emit/__init__.py:iter_outputs, one stage each.
         from csmconf.emit.acl import render_rules
-        from csmconf.emit.review import render_grants, render_manifest
+        from csmconf.emit.review import iter_grants, manifest_entry, render_manifest
         from csmconf.emit.rows import _Ids, build_model
-        from csmconf.emit.servicenow.data import render_data
+        from csmconf.emit.servicenow.data import iter_data
         from csmconf.emit.servicenow.update_set import render_update_set
-        from csmconf.emit.sql import render_schema, render_seed
+        from csmconf.emit.sql import iter_seed, render_schema
         from csmconf.emit.sql_quote import DIALECTS, dialect
 
-        files: dict[str, bytes] = {}
+        # In the CLI's order, each file hashed and let go as `compile` does (emit.iter_outputs).
+        files: dict[str, dict] = {}
+
+        def took(path: str, data: bytes) -> None:
+            files[path] = manifest_entry(data)
+
+        took("access/grants.csv", b"".join(iter_grants(config, engine)))
+        stage("emit: access/grants.csv")
+        engine.release()
+        tree.forget_positions()
         model = build_model(config)
         stage("emit: build_model (rows)")
         for name in sorted(set(config.settings.dialects or DIALECTS)):
             q = dialect(name)
-            files[f"sql/{name}/schema.sql"] = render_schema(q, model).encode("utf-8")
-            files[f"sql/{name}/seed.sql"] = render_seed(q, model).encode("utf-8")
+            took(f"sql/{name}/schema.sql", render_schema(q, model).encode("utf-8"))
+            took(f"sql/{name}/seed.sql", b"".join(p.encode() for p in iter_seed(q, model)))
             stage(f"emit: sql/{name}")
-        files["acl/rules.json"] = render_rules(config)[1]
+        del model
+        took("acl/rules.json", render_rules(config)[1])
         stage("emit: acl/rules.json")
         ids = _Ids(config.namespace)
-        files["servicenow/update_set.xml"] = render_update_set(config, ids)
+        took("servicenow/update_set.xml", render_update_set(config, ids))
         stage("emit: servicenow/update_set.xml")
-        data = render_data(config, ids)
-        files.update(data)
-        stage(f"emit: servicenow/data ({len(data)} files)")
-        files["access/grants.csv"] = render_grants(config, engine)
-        stage("emit: access/grants.csv")
-        files["manifest.json"] = render_manifest(tree.digests, files, config.namespace)
+        count = len(files)
+        for path, data in iter_data(config, ids):
+            took(path, data)
+        stage(f"emit: servicenow/data ({len(files) - count} files)")
+        took("manifest.json", render_manifest(tree.digests, files, config.namespace))
         stage("emit: manifest.json")
-        out_bytes = sum(len(b) for b in files.values())
+        out_bytes = sum(entry["bytes"] for entry in files.values())
         print(f"{'outputs':40s} {len(files)} files, {out_bytes:,} bytes")
     total = time.perf_counter() - t_start
     print(f"{'total (in process)':40s} {total:8.3f} s wall {time.process_time():8.3f} s cpu")
