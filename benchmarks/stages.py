@@ -68,6 +68,7 @@ def main() -> int:
     drop_plain_data(tree)
     stage("model (pydantic)")
     config, _diags = resolve(validated, args.corpus, tree.scanned_ids)
+    validated.release_models()  # as the pipeline does
     stage("resolve")
     engine = AccessEngine(config)
     stage("graph (build + index)")
