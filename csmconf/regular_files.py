@@ -59,7 +59,14 @@ def read_regular(path: Path, limit: int | None = None) -> bytes:
         if limit is not None and st.st_size > limit:
             raise FileTooLarge(st.st_size)
         with os.fdopen(fd, "rb", closefd=False) as fh:
-            data = fh.read() if limit is None else fh.read(limit + 1)
+            if limit is None:
+                data = fh.read()
+            else:
+                # read(limit + 1) would allocate a buffer of the limit (64 MB) for every file:
+                # ask for the size fstat gave, then for the rest of a file that grew meanwhile
+                data = fh.read(min(st.st_size, limit) + 1)
+                if len(data) > st.st_size:
+                    data += fh.read(limit + 1 - len(data))
         if limit is not None and len(data) > limit:
             raise FileTooLarge(len(data))
         return data

@@ -9,6 +9,7 @@ import stat
 import subprocess
 import sys
 import threading
+from pathlib import Path
 
 import pytest
 from conftest import REPO, write_tree
@@ -147,3 +148,21 @@ def test_fmt_refuses_a_file_that_became_a_fifo_after_loading(tmp_path, monkeypat
     result = _within(20, fmt.format_tree, root, False)
     assert "FIFO" in result.refused["a.yaml"]
     assert stat.S_ISFIFO(os.lstat(root / "a.yaml").st_mode)  # not replaced, not written
+
+
+def test_a_file_longer_than_its_stat_size_is_read_whole_and_still_limited(tmp_path):
+    from csmconf.regular_files import FileTooLarge
+
+    # /proc files are regular files whose fstat size is 0: what is read past the size given
+    status = Path("/proc/self/status")
+    if not status.exists():
+        pytest.skip("no /proc on this system")
+    data = read_regular(status, limit=1 << 20)
+    assert data.startswith(b"Name:") and len(data) > 1
+    with pytest.raises(FileTooLarge):
+        read_regular(status, limit=4)
+    small = tmp_path / "a.yaml"
+    small.write_bytes(b"version: 1\n")
+    assert read_regular(small, limit=11) == b"version: 1\n"
+    with pytest.raises(FileTooLarge):
+        read_regular(small, limit=10)

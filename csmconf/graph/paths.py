@@ -202,6 +202,9 @@ def _sorted(paths: list[GrantPath]) -> list[GrantPath]:
 
 def _responsibility_paths(engine: AccessEngine):
     config = engine.config
+    # 49k paths at benchmark scale 2: the strings and tuples many of them share are made once
+    inner_nodes: dict[str, str] = {}
+    expanded: dict[int, tuple[str, ...]] = {}  # id of an access entry -> its levels, expanded
     holders = [
         *config.contacts.values(),
         *config.consumers.values(),
@@ -222,13 +225,17 @@ def _responsibility_paths(engine: AccessEngine):
                 continue
             if isinstance(on, SoldProduct) and (on.account is None or not on.account.active):
                 continue
+            on_node = node_id(on)
             resp = engine.obj(resp_node)
             for inner, hops in engine.include_closure(resp):
                 chain = [resp, *(engine.obj(h.target) for h in hops)]
                 required = tuple(
                     dict.fromkeys(r.id for x in chain for r in x.roles_required if r is not None)
                 )
-                inode = node_id(inner)
+                inode = inner_nodes.get(inner.id) or inner_nodes.setdefault(
+                    inner.id, node_id(inner)
+                )
+                includes = " > ".join(x.id for x in chain) if hops else ""
                 for _table_node, grant in engine.out_edges(inode, GRANTS):
                     e = grant["entry"]
                     if e.scope not in vocabulary.HOLDER_SCOPES and not measured_from_principal:
@@ -236,16 +243,21 @@ def _responsibility_paths(engine: AccessEngine):
                     reaches = _holding_reach(e.scope, e.table, on)
                     if reaches is None:
                         continue
+                    if reaches == on_node:  # the same text: one string for both columns
+                        reaches = on_node
+                    levels = expanded.get(id(e))
+                    if levels is None:
+                        levels = expanded[id(e)] = vocabulary.expand_levels(e.levels)
                     yield GrantPath(
                         "responsibility",
                         hnode,
                         data["via"],
-                        node_id(on),
+                        on_node,
                         inode,
-                        " > ".join(x.id for x in chain) if hops else "",
+                        includes,
                         required,
                         e.table,
-                        vocabulary.expand_levels(e.levels),
+                        levels,
                         e.scope,
                         e.when or "",
                         reaches,
