@@ -61,6 +61,8 @@ class _Ids:
         self.namespace = namespace
         self.ns_bytes = namespace.bytes
         self._cache: dict[tuple[str, str], str] = {}
+        # entity -> sys_id: entities hash by identity, so a lookup builds no (kind, id) key
+        self._entities: dict[Entity, str] = {}
 
     def __call__(self, kind: str, key: str) -> str:
         k = (kind, key)
@@ -76,7 +78,10 @@ class _Ids:
     def of(self, entity: Entity | None) -> str | None:
         if entity is None:
             return None
-        return self(entity.kind, entity.id)
+        found = self._entities.get(entity)
+        if found is None:
+            found = self._entities[entity] = fast_sys_id(self.ns_bytes, entity.kind, entity.id)
+        return found
 
 
 def _account_depths(accounts) -> dict[str, int]:

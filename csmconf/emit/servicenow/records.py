@@ -20,7 +20,9 @@ TABLE_MAPS = {**sn.CONFIGURATION_TABLES, **sn.PLATFORM_TABLES}
 GLOBAL = Ref(sn.GLOBAL_SCOPE, sn.GLOBAL_SCOPE_NAME)
 
 
-@dataclass(frozen=True, slots=True)
+# not frozen: 200k are made per compile at benchmark scale 1, and a frozen
+# dataclass sets each field through object.__setattr__ (3x slower); never changed
+@dataclass(slots=True)
 class SnRecord:
     key: str  # the mapping key: servicenow_names.CONFIGURATION_TABLES / PLATFORM_TABLES / DATA_TABLES
     sys_id: str
