@@ -95,6 +95,16 @@ def write_tree(root: Path, files: dict[str, str], dedent: bool = True) -> Path:
     return root
 
 
+def fixture_cases() -> list[Path]:
+    """Every folder fixture, invalid then valid, each holding a `config/` tree."""
+    return sorted(p for g in ("invalid", "valid") for p in (CASES / g).iterdir() if p.is_dir())
+
+
+def report_of(result) -> list:
+    """A compilation's diagnostics, places and related places included, for comparing runs."""
+    return [(d.to_dict(), [r.to_dict() for r in d.related]) for d in result.diagnostics]
+
+
 def describe(diagnostics) -> str:
     """One line per diagnostic: code, severity, place, message (and related places)."""
     if not diagnostics:

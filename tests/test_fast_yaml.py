@@ -17,7 +17,7 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import CASES, REPO
+from conftest import CASES, REPO, fixture_cases, report_of
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -225,25 +225,17 @@ def test_generated_documents_agree_or_are_refused(text: str):
 # -- whole trees: every file through the fast reader ----------------------------------------
 
 
-def _cases() -> list[Path]:
-    return sorted(p for g in ("invalid", "valid") for p in (CASES / g).iterdir() if p.is_dir())
-
-
-def _report(result) -> list:
-    return [(d.to_dict(), [r.to_dict() for r in d.related]) for d in result.diagnostics]
-
-
 @pytest.fixture
 def every_file_fast(monkeypatch):
     monkeypatch.setattr(load_files_module, "FAST_MIN_BYTES", 0)
 
 
-@pytest.mark.parametrize("case", _cases(), ids=lambda p: p.name)
+@pytest.mark.parametrize("case", fixture_cases(), ids=lambda p: p.name)
 def test_fixture_trees_report_the_same_with_the_fast_reader(case: Path, every_file_fast):
     root = case / "config"
     exact = compile_config(root, fast_reader=False)
     fast = compile_config(root, fast_reader=True)
-    assert _report(fast) == _report(exact)
+    assert report_of(fast) == report_of(exact)
     if not any(d.is_error for d in exact.diagnostics):
         assert render_outputs(fast) == render_outputs(exact)
 
@@ -275,7 +267,7 @@ def test_a_diagnostic_in_a_fast_file_has_its_exact_place(tmp_path, every_file_fa
     exact = compile_config(tmp_path, fast_reader=False)
     fast = compile_config(tmp_path, fast_reader=True)
     assert [(d.code, str(d.place)) for d in fast.diagnostics] == [("CSM301", "a.yaml:8:12")]
-    assert _report(fast) == _report(exact)
+    assert report_of(fast) == report_of(exact)
     assert all(type(d.place) is Place for d in fast.diagnostics)
 
 
@@ -295,7 +287,7 @@ def test_hostile_values_read_the_same_with_the_fast_reader(tmp_path, every_file_
     root = write_config(tmp_path / "hostile")
     exact = compile_config(root, fast_reader=False)
     fast = compile_config(root, fast_reader=True)
-    assert _report(fast) == _report(exact)
+    assert report_of(fast) == report_of(exact)
     assert not any(d.is_error for d in exact.diagnostics)
     assert render_outputs(fast) == render_outputs(exact)
     for path in sorted(root.rglob("*.yaml")):
@@ -324,7 +316,7 @@ def test_the_scale_corpus_reads_the_same_with_the_fast_reader(tmp_path):
     assert sum(accepted) > len(accepted) // 2
     exact = compile_config(root, fast_reader=False)
     fast = compile_config(root, fast_reader=True)
-    assert _report(fast) == _report(exact)
+    assert report_of(fast) == report_of(exact)
 
 
 def test_positions_are_read_again_from_the_file_and_a_changed_file_stops_the_run(

@@ -3,22 +3,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from conftest import CASES, CONFIGS
+from conftest import CONFIGS, fixture_cases, report_of
 
 from csmconf.emit import render_outputs
 from csmconf.model.validate import MODELS_READ_AFTER_RESOLVE, Validated
 from csmconf.pipeline import compile_config
-
-
-def _cases() -> list[Path]:
-    return sorted(p for g in ("invalid", "valid") for p in (CASES / g).iterdir() if p.is_dir())
-
-
-def _report(result) -> list:
-    return [(d.to_dict(), [r.to_dict() for r in d.related]) for d in result.diagnostics]
 
 
 @pytest.fixture
@@ -32,13 +22,13 @@ def keep_models(monkeypatch):
 
 
 @pytest.mark.parametrize(
-    "root", [CONFIGS, *(c / "config" for c in _cases())], ids=lambda p: p.parent.name
+    "root", [CONFIGS, *(c / "config" for c in fixture_cases())], ids=lambda p: p.parent.name
 )
 def test_releasing_the_models_changes_no_diagnostic_and_no_output(root, keep_models):
     released = compile_config(root)
     keep_models()
     kept = compile_config(root)
-    assert _report(released) == _report(kept)
+    assert report_of(released) == report_of(kept)
     assert [t.to_dict() for t in released.test_results] == [t.to_dict() for t in kept.test_results]
     if not released.errors:
         assert render_outputs(released) == render_outputs(kept)
