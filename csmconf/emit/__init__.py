@@ -14,7 +14,6 @@ output depends on file order, set or dict iteration order, the machine,
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterator
 
 # Only the file-system half is imported with the package: `compile` of an unchanged
@@ -53,24 +52,19 @@ def iter_outputs(compilation, release: bool = False) -> Iterator[tuple[str, Cont
     entries: dict[str, dict] = {}
     taking: list[str] = []  # the path whose pieces are being read
 
-    def hashed(path: str, pieces: Iterator[bytes]) -> Iterator[bytes]:
-        digest, size = hashlib.sha256(), 0
-        for piece in pieces:
-            digest.update(piece)
-            size += len(piece)
-            yield piece
-        entries[path] = {"sha256": digest.hexdigest(), "bytes": size}
+    def all_taken(before: str) -> None:
+        if taking and taking.pop() not in entries:
+            raise RuntimeError(f"an output file's pieces were not all taken before {before}")
 
     def out(path: str, data: Content) -> tuple[str, Content]:
-        if taking and taking.pop() not in entries:
-            raise RuntimeError("an output file's pieces were not all taken before the next file")
+        all_taken("the next file")
         if path in entries or path == MANIFEST:
             raise ValueError(f"output {path} rendered twice")
         if isinstance(data, bytes):
             entries[path] = manifest_entry(data)
             return path, data
         taking.append(path)
-        return path, hashed(path, data)
+        return path, manifest_entry(data, on_done=lambda entry: entries.__setitem__(path, entry))
 
     # grants.csv first: the places it names build the position trees of the files read
     # fast, let go once it is written, before the relational rows take their memory
@@ -90,8 +84,7 @@ def iter_outputs(compilation, release: bool = False) -> Iterator[tuple[str, Cont
     yield out("acl/rules.json", render_rules(config)[1])
     for path, data in iter_servicenow(config):
         yield out(path, data)
-    if taking and taking.pop() not in entries:
-        raise RuntimeError("an output file's pieces were not all taken before the manifest")
+    all_taken("the manifest")
     digests = dict(getattr(tree, "digests", {}) or {})
     yield MANIFEST, render_manifest(digests, entries, config.namespace)
 

@@ -83,9 +83,24 @@ def iter_grants(config, engine, lines_per_piece: int = 1000) -> Iterator[bytes]:
         yield "".join(lines).encode("utf-8")
 
 
-def manifest_entry(data: bytes) -> dict:
-    """What the manifest says of one output file."""
-    return {"sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)}
+def manifest_entry(data: bytes | Iterator[bytes], on_done=None):
+    """What the manifest says of one output file: its SHA-256 and size.
+
+    Of bytes: the entry. Of pieces: the pieces again, passed through as they are
+    read, and `on_done(entry)` once the last has been.
+    """
+    if isinstance(data, bytes):
+        return {"sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)}
+    return _hashed(data, on_done)
+
+
+def _hashed(pieces: Iterator[bytes], on_done) -> Iterator[bytes]:
+    digest, size = hashlib.sha256(), 0
+    for piece in pieces:
+        digest.update(piece)
+        size += len(piece)
+        yield piece
+    on_done({"sha256": digest.hexdigest(), "bytes": size})
 
 
 def render_manifest(
