@@ -42,7 +42,7 @@ def iter_outputs(compilation, release: bool = False) -> Iterator[tuple[str, Cont
     access graph is let go once `grants.csv`, the one output that reads it, is out.
     """
     from .acl import render_rules
-    from .review import iter_grants, manifest_entry, render_manifest
+    from .review import hashed_pieces, iter_grants, manifest_entry, render_manifest
     from .rows import build_model
     from .servicenow import iter_servicenow
     from .sql import iter_seed, render_schema
@@ -50,21 +50,22 @@ def iter_outputs(compilation, release: bool = False) -> Iterator[tuple[str, Cont
 
     config = compilation.config
     entries: dict[str, dict] = {}
-    taking: list[str] = []  # the path whose pieces are being read
+    pending: str | None = None  # the file whose pieces are being read, until its entry is in
 
     def all_taken(before: str) -> None:
-        if taking and taking.pop() not in entries:
+        if pending is not None and pending not in entries:
             raise RuntimeError(f"an output file's pieces were not all taken before {before}")
 
     def out(path: str, data: Content) -> tuple[str, Content]:
+        nonlocal pending
         all_taken("the next file")
         if path in entries or path == MANIFEST:
             raise ValueError(f"output {path} rendered twice")
         if isinstance(data, bytes):
             entries[path] = manifest_entry(data)
             return path, data
-        taking.append(path)
-        return path, manifest_entry(data, on_done=lambda entry: entries.__setitem__(path, entry))
+        pending = path
+        return path, hashed_pieces(data, lambda entry: entries.__setitem__(path, entry))
 
     # grants.csv first: the places it names build the position trees of the files read
     # fast, let go once it is written, before the relational rows take their memory

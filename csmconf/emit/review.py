@@ -83,30 +83,27 @@ def iter_grants(config, engine, lines_per_piece: int = 1000) -> Iterator[bytes]:
         yield "".join(lines).encode("utf-8")
 
 
-def manifest_entry(data: bytes | Iterator[bytes], on_done=None):
-    """What the manifest says of one output file: its SHA-256 and size.
-
-    Of bytes: the entry. Of pieces: the pieces again, passed through as they are
-    read, and `on_done(entry)` once the last has been.
-    """
-    if isinstance(data, bytes):
-        return {"sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)}
-    return _hashed(data, on_done)
+def manifest_entry(data: bytes) -> dict:
+    """What the manifest says of one output file: its SHA-256 and size."""
+    return _entry(hashlib.sha256(data), len(data))
 
 
-def _hashed(pieces: Iterator[bytes], on_done) -> Iterator[bytes]:
+def hashed_pieces(pieces: Iterator[bytes], on_done) -> Iterator[bytes]:
+    """`pieces` passed through as they are read; then `on_done(manifest_entry of them all)`."""
     digest, size = hashlib.sha256(), 0
     for piece in pieces:
         digest.update(piece)
         size += len(piece)
         yield piece
-    on_done({"sha256": digest.hexdigest(), "bytes": size})
+    on_done(_entry(digest, size))
 
 
-def render_manifest(
-    input_digests: dict[str, str], outputs: dict[str, bytes | dict], namespace
-) -> bytes:
-    """`manifest.json`; `outputs` maps each path to its bytes or to its `manifest_entry`."""
+def _entry(digest, size: int) -> dict:
+    return {"sha256": digest.hexdigest(), "bytes": size}
+
+
+def render_manifest(input_digests: dict[str, str], outputs: dict[str, dict], namespace) -> bytes:
+    """`manifest.json`; `outputs` maps each output's path to its `manifest_entry`."""
     doc = {
         "format_version": MANIFEST_FORMAT_VERSION,
         "compiler": {"name": "csmconf", "version": __version__},
@@ -116,8 +113,7 @@ def render_manifest(
             for path, digest in sorted(input_digests.items(), key=lambda kv: kv[0].encode())
         },
         "outputs": {
-            path: entry if isinstance(entry, dict) else manifest_entry(entry)
-            for path, entry in sorted(outputs.items(), key=lambda kv: kv[0].encode())
+            path: entry for path, entry in sorted(outputs.items(), key=lambda kv: kv[0].encode())
         },
     }
     return (json.dumps(doc, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode("utf-8")

@@ -232,9 +232,9 @@ def _responsibility_paths(engine: AccessEngine):
                 required = tuple(
                     dict.fromkeys(r.id for x in chain for r in x.roles_required if r is not None)
                 )
-                inode = inner_nodes.get(inner.id) or inner_nodes.setdefault(
-                    inner.id, node_id(inner)
-                )
+                inode = inner_nodes.get(inner.id)
+                if inode is None:
+                    inode = inner_nodes[inner.id] = node_id(inner)
                 includes = " > ".join(x.id for x in chain) if hops else ""
                 for _table_node, grant in engine.out_edges(inode, GRANTS):
                     e = grant["entry"]
