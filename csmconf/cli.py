@@ -369,6 +369,7 @@ def compile_command(out, root, out_dir, check_only, force):
 
     target = Path(out_dir)
     cache_opt = requires.cache_option()
+    requires.render_workers()  # a bad CSMCONF_JOBS is refused before any work
     if not check_only:
         requires.safe_output_dir(target, inputs=[root], force=force)
         unchanged = cache.output_up_to_date(root, target, cache_opt)
@@ -382,7 +383,8 @@ def compile_command(out, root, out_dir, check_only, force):
     if result.failed(out.strict):
         return views.compile.errors(out, result)
     # each file rendered, then written (or compared) and let go: one file held at a time
-    files = out.timer.stream(iter_outputs(result, release=True), "emit", "write")
+    workers = requires.render_workers(result.tree.input_bytes)
+    files = out.timer.stream(iter_outputs(result, release=True, workers=workers), "emit", "write")
     if check_only:
         return views.compile.checked(out, result, target, compare_outputs(files, target))
     try:

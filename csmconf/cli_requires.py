@@ -143,6 +143,20 @@ def show_warnings(out: Out, result) -> None:
         out.report(result.diagnostics, result.root, 0, to_stderr=True)
 
 
+# -- rendering ---------------------------------------------------------------------------------
+
+
+def render_workers(input_bytes: int | None = None) -> int:
+    """How many processes render the outputs of `input_bytes` of YAML (`CSMCONF_JOBS`,
+    emit/lanes.py); without it, only whether `CSMCONF_JOBS` is well formed."""
+    from .emit.lanes import workers
+
+    try:
+        return workers(input_bytes=input_bytes)
+    except ValueError as exc:
+        raise CannotRun(str(exc)) from None
+
+
 # -- the answer cache (cache.py, answers.py) ----------------------------------------------------
 
 

@@ -30,7 +30,9 @@ MANIFEST = "manifest.json"
 Content = bytes | Iterator[bytes]
 
 
-def iter_outputs(compilation, release: bool = False) -> Iterator[tuple[str, Content]]:
+def iter_outputs(
+    compilation, release: bool = False, workers: int = 1
+) -> Iterator[tuple[str, Content]]:
     """Every output file of a compilation without errors, one (relative POSIX path, content) at a time.
 
     A file is rendered only when the one before it has been taken, so a caller that
@@ -40,8 +42,11 @@ def iter_outputs(compilation, release: bool = False) -> Iterator[tuple[str, Cont
     next file. `manifest.json` comes last: it holds the digest and size of every
     file before it. `release`: the caller needs the compilation no more, so its
     access graph is let go once `grants.csv`, the one output that reads it, is out.
+    `workers` 2: a second process renders about half of the files meanwhile
+    (`lanes.py`); the files and their bytes are the same.
     """
     from .acl import render_rules
+    from .lanes import Lane
     from .review import hashed_pieces, iter_grants, manifest_entry, render_manifest
     from .rows import build_model
     from .servicenow import iter_servicenow
@@ -67,24 +72,45 @@ def iter_outputs(compilation, release: bool = False) -> Iterator[tuple[str, Cont
         pending = path
         return path, hashed_pieces(data, lambda entry: entries.__setitem__(path, entry))
 
-    # grants.csv first: the places it names build the position trees of the files read
-    # fast, let go once it is written, before the relational rows take their memory
-    yield out("access/grants.csv", iter_grants(config, compilation.engine))
-    if release:  # its memory is the next renderers' (the relational rows')
-        compilation.engine.release()
-        compilation.engine = None
-    tree = getattr(compilation, "tree", None)
-    if tree is not None:
-        tree.forget_positions()
-    model = build_model(config)
-    for name in sorted(set(config.settings.dialects or DIALECTS)):
-        q = dialect(name)
-        yield out(f"sql/{name}/schema.sql", render_schema(q, model).encode("utf-8"))
-        yield out(f"sql/{name}/seed.sql", (p.encode("utf-8") for p in iter_seed(q, model)))
-    del model  # the relational rows are the SQL outputs' alone
-    yield out("acl/rules.json", render_rules(config)[1])
-    for path, data in iter_servicenow(config):
-        yield out(path, data)
+    def sql(names: list[str]):
+        if not names:
+            return
+        model = build_model(config)  # the relational rows are the SQL outputs' alone
+        for name in names:
+            q = dialect(name)
+            yield f"sql/{name}/schema.sql", render_schema(q, model).encode("utf-8")
+            yield f"sql/{name}/seed.sql", (p.encode("utf-8") for p in iter_seed(q, model))
+
+    dialects = sorted(set(config.settings.dialects or DIALECTS))
+    # Two lanes of about equal work at benchmark scale (docs/performance.md): this one
+    # renders the grants and the SQL, the other the ACL rules, the ServiceNow files and,
+    # when there are two dialects or more, the last dialect's SQL (from rows of its own).
+    split = 1 if workers > 1 and len(dialects) > 1 else 0
+    own, theirs = dialects[: len(dialects) - split], dialects[len(dialects) - split :]
+
+    def other_lane():
+        yield from sql(theirs)
+        yield "acl/rules.json", render_rules(config)[1]
+        yield from iter_servicenow(config)
+
+    lane = Lane(other_lane) if workers > 1 else None
+    try:
+        # grants.csv first: the places it names build the position trees of the files
+        # read fast, let go once it is written, before the relational rows take their memory
+        yield out("access/grants.csv", iter_grants(config, compilation.engine))
+        if release:  # its memory is the next renderers' (the relational rows')
+            compilation.engine.release()
+            compilation.engine = None
+        tree = getattr(compilation, "tree", None)
+        if tree is not None:
+            tree.forget_positions()
+        for path, data in sql(own):
+            yield out(path, data)
+        for path, data in lane.files() if lane is not None else other_lane():
+            yield out(path, data)
+    finally:
+        if lane is not None:
+            lane.close()
     all_taken("the manifest")
     digests = dict(getattr(tree, "digests", {}) or {})
     yield MANIFEST, render_manifest(digests, entries, config.namespace)

@@ -65,6 +65,8 @@ class LoadedTree:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     #: relative path -> SHA-256 of the file's bytes, for the manifest
     digests: dict[str, str] = field(default_factory=dict)
+    #: the bytes of every file read: how big the work ahead is (emit/lanes.py)
+    input_bytes: int = 0
     #: section -> ids written in files that did not parse (known to reference checks only)
     scanned_ids: dict[str, set[str]] = field(default_factory=dict)
 
@@ -374,6 +376,7 @@ def _add(
     for section, ids in doc.scanned_ids.items():
         tree.scanned_ids.setdefault(section, set()).update(ids)
     if raw is not None:
+        tree.input_bytes += len(raw)
         digest = tree.digests[doc.file] = hashlib.sha256(raw).hexdigest()
         if real is not None:
             # A file read fast is read again if its positions are ever needed, rather than

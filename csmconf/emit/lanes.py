@@ -1,0 +1,152 @@
+"""A share of the outputs rendered by a second process, on a machine with a core to spare.
+
+`compile` of a company-sized tree spends most of its time rendering outputs
+(docs/performance.md), and they do not depend on each other: the grants, the
+SQL of each dialect, the Import XML files. `Lane(produce)` forks a child that
+renders `produce()`'s files into an unlinked spool file while this process
+renders the others; `files()` reads them back, one at a time, in the child's
+order. The child is a copy of this process made by `fork`: it shares the
+compiled configuration copy-on-write, nothing is pickled or loaded again.
+
+The child only ever saves time, never changes a byte: it writes nothing but its
+spool, and when it cannot run (no `fork`, one core, `CSMCONF_JOBS=1`) or
+fails in any way (the spool's disk is full, the child is killed, a bug), the
+same files are rendered here instead, where an error surfaces as usual.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import signal
+import struct
+import tempfile
+from collections.abc import Callable, Iterator
+
+#: `CSMCONF_JOBS`: how many processes render the outputs; 1 turns the second one off.
+JOBS_ENV = "CSMCONF_JOBS"
+
+# Spool frames: a file starts with FILE and its path, each of its pieces is PIECE and
+# its length, END ends the file; DONE, the child's last write, says the spool is whole.
+_FILE, _PIECE, _END, _DONE = b"F", b"P", b"E", b"Z"
+_PATH = struct.Struct("<I")
+_SIZE = struct.Struct("<Q")
+_READ = 1 << 20  # a spooled piece is handed on in reads of at most 1 MiB
+
+#: Input below this is rendered by one process: a fork costs more than it saves there
+#: (measured, `compile`: 1.3 MB of YAML the same either way, 2.5 MB x0.8 wall,
+#: 12.5 MB x0.64; docs/performance.md), and more still in a big process such as a
+#: test runner, every page of which the fork makes copy-on-write.
+MIN_INPUT_BYTES = 2_000_000
+
+
+def workers(environ=os.environ, input_bytes: int | None = None) -> int:
+    """How many processes render the outputs: `CSMCONF_JOBS`, else 2 where `fork` and a
+    second core exist and the input (when given) is `MIN_INPUT_BYTES` or more."""
+    value = environ.get(JOBS_ENV, "").strip()
+    if value:
+        if not value.isdigit() or int(value) < 1:
+            raise ValueError(f"{JOBS_ENV}={value!r}: expected a whole number, 1 or more")
+        return min(int(value), 2) if hasattr(os, "fork") else 1
+    if not hasattr(os, "fork") or (input_bytes is not None and input_bytes < MIN_INPUT_BYTES):
+        return 1
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        cores = os.cpu_count() or 1
+    return 2 if cores > 1 else 1
+
+
+Files = Iterator[tuple[str, "bytes | Iterator[bytes]"]]
+
+
+class Lane:
+    """`produce()`'s files, rendered by a forked child from now on (or, failing that, here)."""
+
+    def __init__(self, produce: Callable[[], Files]):
+        self.produce = produce
+        self.pid: int | None = None
+        self.spool = None
+        try:
+            self.spool = tempfile.TemporaryFile(prefix="csmconf-lane-")
+            self.pid = os.fork()
+        except OSError:  # no room for a spool, no process to spare: render them here
+            self.close()
+            return
+        if self.pid == 0:
+            self._child()
+
+    def _child(self) -> None:
+        code = 1
+        try:
+            # The parent's Ctrl-C reaches the child too; the parent cleans up after both.
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
+            gc.disable()  # a collection would touch, and so copy, every page shared with the parent
+            with open(self.spool.fileno(), "wb", buffering=_READ, closefd=False) as fh:
+                for path, data in self.produce():
+                    name = path.encode("utf-8")
+                    fh.write(_FILE + _PATH.pack(len(name)) + name)
+                    for piece in [data] if isinstance(data, bytes) else data:
+                        fh.write(_PIECE + _SIZE.pack(len(piece)))
+                        fh.write(piece)
+                    fh.write(_END)
+                fh.write(_DONE)
+            code = 0
+        except BaseException:  # noqa: BLE001 - the parent renders these files itself
+            pass
+        finally:
+            os._exit(code)  # no exit handlers, no buffers of the parent's flushed twice
+
+    def _spooled(self) -> bool:
+        """Wait for the child; whether it ended well and left a whole spool."""
+        pid, self.pid = self.pid, None
+        if pid is None:
+            return False
+        _pid, status = os.waitpid(pid, 0)
+        if not (os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0):
+            return False
+        size = os.fstat(self.spool.fileno()).st_size
+        if size == 0:
+            return False
+        self.spool.seek(size - 1)
+        whole = self.spool.read(1) == _DONE
+        self.spool.seek(0)
+        return whole
+
+    def files(self) -> Files:
+        """The lane's files in order: read from the spool, or rendered here if there is none."""
+        if not self._spooled():
+            self.close()
+            yield from self.produce()
+            return
+        read = self.spool.read
+        while (tag := read(1)) == _FILE:
+            (length,) = _PATH.unpack(read(_PATH.size))
+            yield read(length).decode("utf-8"), self._pieces()
+        if tag != _DONE:
+            raise RuntimeError("the output spool of the second process is damaged")
+        self.close()
+
+    def _pieces(self) -> Iterator[bytes]:
+        read = self.spool.read
+        while (tag := read(1)) == _PIECE:
+            (size,) = _SIZE.unpack(read(_SIZE.size))
+            while size > 0:
+                piece = read(min(size, _READ))
+                size -= len(piece)
+                yield piece
+        if tag != _END:
+            raise RuntimeError("the output spool of the second process is damaged")
+
+    def close(self) -> None:
+        """Stop the child if it still runs, and drop the spool."""
+        if self.pid is not None:
+            pid, self.pid = self.pid, None
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            os.waitpid(pid, 0)
+        if self.spool is not None:
+            self.spool.close()
+            self.spool = None

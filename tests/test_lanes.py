@@ -1,0 +1,191 @@
+"""The second rendering process (csmconf/emit/lanes.py): same bytes, or none of its own.
+
+Whatever happens to the child (it fails, it is killed, it cannot be forked),
+the files come out the same: read from its spool or rendered here instead.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+
+import pytest
+from conftest import CONFIGS, describe, run_cli
+from emit_fixtures.emitkit import compile_tree, write_hostile_config
+
+from csmconf.emit import content_bytes, iter_outputs, render_outputs
+from csmconf.emit import lanes
+from csmconf.emit.lanes import Lane, workers
+
+
+def _files(compilation, **kwargs) -> dict[str, bytes]:
+    return {p: content_bytes(d) for p, d in iter_outputs(compilation, **kwargs)}
+
+
+def _compiled(path):
+    from csmconf.pipeline import compile_config
+
+    c = compile_config(path)
+    assert c.errors == 0, describe(c.diagnostics)
+    return c
+
+
+def test_two_processes_write_the_files_of_one(tmp_path, monkeypatch):
+    spooled = []
+    real = Lane._spooled
+    monkeypatch.setattr(Lane, "_spooled", lambda self: spooled.append(real(self)) or spooled[-1])
+    hostile = compile_tree(write_hostile_config(tmp_path / "hostile"))
+    for c in (_compiled(CONFIGS), hostile):
+        streamed = [(p, content_bytes(d)) for p, d in iter_outputs(c, workers=2)]
+        assert dict(streamed) == render_outputs(c)
+        assert streamed[-1][0] == "manifest.json"
+    assert spooled == [True, True]  # the child's files, not the fallback's
+
+
+def test_one_dialect_splits_too(tmp_path):
+    (tmp_path / "s.yaml").write_text(
+        "version: 1\nsettings:\n  dialects: [sqlite]\n", encoding="utf-8"
+    )
+    c = _compiled(tmp_path)
+    assert _files(c, workers=2) == render_outputs(c)
+
+
+def _lane_files(parent: int, fail_in_child):
+    """Three files, the second in pieces; `fail_in_child` runs in the child after the first."""
+
+    def produce():
+        yield "a.txt", b"first"
+        if os.getpid() != parent:
+            fail_in_child()
+        yield "b.txt", iter([b"sec", b"", b"ond"])
+        yield "c.txt", b""
+
+    return produce
+
+
+EXPECTED = {"a.txt": b"first", "b.txt": b"second", "c.txt": b""}
+
+
+def _read(lane: Lane) -> dict[str, bytes]:
+    return {p: content_bytes(d) for p, d in lane.files()}
+
+
+def test_spooled_files_come_back_in_order_and_the_child_is_reaped():
+    lane = Lane(_lane_files(os.getpid(), lambda: None))
+    pid = lane.pid
+    assert pid and pid != os.getpid()
+    files = [(p, content_bytes(d)) for p, d in lane.files()]
+    assert files == list(EXPECTED.items())
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, os.WNOHANG)
+    assert lane.spool is None
+
+
+def _raise():
+    raise MemoryError("child out of memory")
+
+
+def _killed():
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+@pytest.mark.parametrize("fail", [_raise, _killed, lambda: os._exit(0)], ids=["raises", "killed", "exits early"])
+def test_a_failed_child_costs_time_not_files(fail):
+    lane = Lane(_lane_files(os.getpid(), fail))
+    assert lane.pid
+    assert _read(lane) == EXPECTED  # rendered here instead, whole
+
+
+def test_no_fork_renders_here(monkeypatch):
+    def no_fork():
+        raise OSError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(lanes.os, "fork", no_fork)
+    lane = Lane(_lane_files(os.getpid(), _raise))
+    assert lane.pid is None and lane.spool is None
+    assert _read(lane) == EXPECTED
+
+
+def test_closed_before_reading_stops_the_child():
+    def slow():
+        yield "a.txt", b"x"
+        signal.pause()  # the child would wait forever
+
+    lane = Lane(slow)
+    pid = lane.pid
+    lane.close()
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, os.WNOHANG)
+    assert lane.pid is None and lane.spool is None
+
+
+def test_a_stream_given_up_early_leaves_no_child(tmp_path):
+    c = _compiled(CONFIGS)
+    stream = iter_outputs(c, workers=2)
+    path, data = next(stream)  # the child is running now
+    content_bytes(data)
+    children = _children()
+    assert children
+    stream.close()
+    assert not (_children() & children)
+
+
+def _children() -> set[int]:
+    me = os.getpid()
+    found = set()
+    for task in os.listdir(f"/proc/{me}/task"):
+        with open(f"/proc/{me}/task/{task}/children") as fh:
+            found.update(int(p) for p in fh.read().split())
+    return found
+
+
+@pytest.mark.parametrize(
+    "value, expected", [("1", 1), ("2", 2), ("16", 2), (" 1 ", 1)]
+)
+def test_jobs_from_the_environment(value, expected):
+    assert workers({lanes.JOBS_ENV: value}) == expected
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "two", "1.5"])
+def test_bad_jobs_are_refused(value):
+    with pytest.raises(ValueError, match="CSMCONF_JOBS"):
+        workers({lanes.JOBS_ENV: value})
+
+
+def test_jobs_default_follows_the_cores_and_the_input(monkeypatch):
+    monkeypatch.setattr(lanes.os, "sched_getaffinity", lambda _pid: {0})
+    assert workers({}) == 1
+    monkeypatch.setattr(lanes.os, "sched_getaffinity", lambda _pid: {0, 1, 2})
+    assert workers({}) == 2
+    assert workers({}, input_bytes=lanes.MIN_INPUT_BYTES) == 2
+    assert workers({}, input_bytes=lanes.MIN_INPUT_BYTES - 1) == 1
+    assert workers({lanes.JOBS_ENV: "2"}, input_bytes=10) == 2  # asked for: always
+
+
+def test_the_tree_counts_its_input_bytes():
+    c = _compiled(CONFIGS)
+    assert c.tree.input_bytes == sum(
+        (CONFIGS / p).stat().st_size for p in c.tree.digests
+    ) and c.tree.input_bytes > 0
+
+
+def test_cli_refuses_bad_jobs_before_any_work(tmp_path):
+    out = tmp_path / "out"
+    r = run_cli("compile", str(CONFIGS), "-o", str(out), env={"CSMCONF_JOBS": "many"})
+    assert r.returncode == 2, r
+    assert r.stdout == ""
+    assert "CSMCONF_JOBS='many': expected a whole number, 1 or more" in r.stderr
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_cli_compile_with_either_count_writes_the_committed_output(tmp_path, jobs):
+    from csmconf.emit import compare_outputs
+
+    out = tmp_path / "out"
+    r = run_cli(
+        "--cache-dir", str(tmp_path / "cache"), "compile", str(CONFIGS), "-o", str(out),
+        env={"CSMCONF_JOBS": jobs},
+    )
+    assert r.returncode == 0, r
+    assert compare_outputs(render_outputs(_compiled(CONFIGS)), out) == []
