@@ -94,8 +94,54 @@ class Interp:
         return self.python + (f" (PYTHONPATH={self.src})" if self.src else "")
 
 
-def run_once(argv, env, cwd, timeout, out_path, err_path) -> dict:
-    """Run argv; return wall time, CPU time, peak RSS and exit code of the child."""
+def _descendants(pid: int) -> list[int]:
+    found, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        found.append(p)
+        try:
+            for task in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{task}/children") as fh:
+                    todo.extend(int(c) for c in fh.read().split())
+        except OSError:  # gone meanwhile
+            pass
+    return found
+
+
+def _pss_kb(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as fh:
+            for line in fh:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+class TreeMemory(threading.Thread):
+    """The peak of the summed PSS of a process and all its descendants, sampled.
+
+    `ru_maxrss` is one process's peak: `compile`'s second rendering process
+    (csmconf/emit/lanes.py) is not in it. PSS counts a page shared by several
+    processes once in all (each holds its share), so the sum is the memory
+    they use together. Sampling costs CPU beside the run: used only with --memory.
+    """
+
+    def __init__(self, pid: int, every: float = 0.02):
+        super().__init__(daemon=True)
+        self.pid, self.every, self.peak_kb = pid, every, 0
+        self.done = threading.Event()
+
+    def run(self):
+        while not self.done.is_set():
+            self.peak_kb = max(self.peak_kb, sum(map(_pss_kb, _descendants(self.pid))))
+            self.done.wait(self.every)
+
+
+def run_once(argv, env, cwd, timeout, out_path, err_path, memory: bool = False) -> dict:
+    """Run argv; return wall time, CPU time, peak RSS and exit code of the child
+    (with `memory`, also the sampled peak PSS of its whole process tree)."""
     with open(out_path, "wb") as out, open(err_path, "wb") as err:
         t0 = time.perf_counter()
         p = subprocess.Popen(
@@ -120,15 +166,22 @@ def run_once(argv, env, cwd, timeout, out_path, err_path) -> dict:
 
             timer = threading.Timer(timeout, kill)
             timer.start()
+        sampler = TreeMemory(p.pid) if memory else None
+        if sampler:
+            sampler.start()
         _, status, ru = os.wait4(p.pid, 0)
         wall = time.perf_counter() - t0
         if timer:
             timer.cancel()
+        if sampler:
+            sampler.done.set()
+            sampler.join()
         p.returncode = os.waitstatus_to_exitcode(status)
     return {
         "wall": wall,
         "cpu": ru.ru_utime + ru.ru_stime,
         "rss_mb": ru.ru_maxrss / 1024,
+        "tree_pss_mb": sampler.peak_kb / 1024 if sampler else None,
         "exit": p.returncode,
         "timed_out": bool(timed_out),
     }
@@ -242,6 +295,11 @@ def main(argv=None) -> int:
         action="store_true",
         help="the issue-8 table: PyYAML load, check-jsonschema, validate, compile, warm check, "
         "unchanged recompile, interleaved, with ratios to the PyYAML load",
+    )
+    ap.add_argument(
+        "--memory",
+        action="store_true",
+        help="--table: also sample the peak PSS of each run's whole process tree (costs CPU)",
     )
     ap.add_argument(
         "--skip",
@@ -512,12 +570,13 @@ def table(args, interps, corpus, mb, work) -> int:
 
     def run(label, it, row, rep, timed=True):
         argv, env = argv_of(it, row)
-        r = run_once(argv, env, work, args.timeout, stdout, stderr)
+        r = run_once(argv, env, work, args.timeout, stdout, stderr, memory=args.memory)
         ok = r["exit"] == 0 or (row == "warm-check" and r["exit"] == 1)
         print(
             f"{'rep ' + str(rep + 1) if timed else 'prime'}  {label:>2} {row:10s} "
             f"{fmt_s(r['wall'])}  cpu {r['cpu']:7.2f} s  rss {r['rss_mb']:7.1f} MB  "
-            f"exit {r['exit']}",
+            + (f"tree pss {r['tree_pss_mb']:7.1f} MB  " if args.memory else "")
+            + f"exit {r['exit']}",
             flush=True,
         )
         if not ok and not args.allow_failure:
@@ -545,8 +604,9 @@ def table(args, interps, corpus, mb, work) -> int:
     base = results.get(("--", "pyyaml"))
     base_med = statistics.median(r["wall"] for r in base) if base else None
     print(f"\n{mb:.2f} MB corpus {corpus}; {args.repeat} interleaved rounds; shared machine")
-    print("| build | what | min | median | median CPU | peak RSS | median / PyYAML load |")
-    print("| --- | --- | ---: | ---: | ---: | ---: | ---: |")
+    tree_col = " peak PSS, all processes |" if args.memory else ""
+    print(f"| build | what | min | median | median CPU | peak RSS |{tree_col} median / PyYAML load |")
+    print("| --- | --- | ---: | ---: | ---: | ---: |" + (" ---: |" if args.memory else "") + " ---: |")
     for row in rows:
         labels = ["--"] if row in BASELINES else [it.label for it in interps]
         for label in labels:
@@ -559,7 +619,9 @@ def table(args, interps, corpus, mb, work) -> int:
             print(
                 f"| {label} | {ROW_TITLES[row]} | {min(walls):.3f} s | {med:.3f} s | "
                 f"{statistics.median(r['cpu'] for r in rs):.3f} s | "
-                f"{max(r['rss_mb'] for r in rs):.0f} MB | {ratio} |"
+                f"{max(r['rss_mb'] for r in rs):.0f} MB | "
+                + (f"{max(r['tree_pss_mb'] for r in rs):.0f} MB | " if args.memory else "")
+                + f"{ratio} |"
             )
     if args.json:
         with open(args.json, "w", encoding="utf-8") as fh:

@@ -369,7 +369,7 @@ def compile_command(out, root, out_dir, check_only, force):
 
     target = Path(out_dir)
     cache_opt = requires.cache_option()
-    requires.render_workers()  # a bad CSMCONF_JOBS is refused before any work
+    ahead = requires.render_ahead()
     if not check_only:
         requires.safe_output_dir(target, inputs=[root], force=force)
         unchanged = cache.output_up_to_date(root, target, cache_opt)
@@ -377,14 +377,14 @@ def compile_command(out, root, out_dir, check_only, force):
             return views.compile.up_to_date(out, root, target, unchanged)
     directory = cache.cache_dir(cache_opt)
     key = cache.state_key(root, exclude=target, memo_dir=directory) if directory else None
-    result = requires.run_pipeline(out, root, exclude=target)
+    result = requires.run_pipeline(out, root, exclude=target, render_ahead=ahead)
     from .emit import compare_outputs, iter_outputs, write_outputs
 
     if result.failed(out.strict):
+        result.stop_other_lane()
         return views.compile.errors(out, result)
     # each file rendered, then written (or compared) and let go: one file held at a time
-    workers = requires.render_workers(result.tree.input_bytes)
-    files = out.timer.stream(iter_outputs(result, release=True, workers=workers), "emit", "write")
+    files = out.timer.stream(iter_outputs(result, release=True), "emit", "write")
     if check_only:
         return views.compile.checked(out, result, target, compare_outputs(files, target))
     try:

@@ -75,13 +75,19 @@ def run_pipeline(
     run_tests: bool = True,
     strict: bool | None = None,
     fast_reader: bool = True,
+    render_ahead=None,
 ):
     """Compile `root`, timing each stage (progress on a terminal), strict when asked."""
     from .pipeline import compile_config
 
     try:
         result = compile_config(
-            root, exclude=exclude, run_tests=run_tests, timer=out.start(), fast_reader=fast_reader
+            root,
+            exclude=exclude,
+            run_tests=run_tests,
+            timer=out.start(),
+            fast_reader=fast_reader,
+            render_ahead=render_ahead,
         )
     except NotADirectoryError:
         raise CannotRun(f"'{root}' is not a directory") from None
@@ -146,15 +152,23 @@ def show_warnings(out: Out, result) -> None:
 # -- rendering ---------------------------------------------------------------------------------
 
 
-def render_workers(input_bytes: int | None = None) -> int:
-    """How many processes render the outputs of `input_bytes` of YAML (`CSMCONF_JOBS`,
-    emit/lanes.py); without it, only whether `CSMCONF_JOBS` is well formed."""
+def render_ahead():
+    """`compile_config`'s `render_ahead` for `compile`: a second process renders what
+    needs no access graph while the graph and the checks run, where that pays
+    (`CSMCONF_JOBS`, emit/lanes.py). A bad `CSMCONF_JOBS` is refused here, before any work."""
     from .emit.lanes import workers
 
     try:
-        return workers(input_bytes=input_bytes)
+        workers()
     except ValueError as exc:
         raise CannotRun(str(exc)) from None
+
+    def start(tree, config):
+        from .emit import OtherLane
+
+        return OtherLane(config) if workers(input_bytes=tree.input_bytes) > 1 else None
+
+    return start
 
 
 # -- the answer cache (cache.py, answers.py) ----------------------------------------------------

@@ -7,6 +7,7 @@ configuration without other errors: their verdicts would mean nothing.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,6 +32,14 @@ class Compilation:
     engine: object = None  # graph.AccessEngine
     tests_run: bool = False
     test_results: list = field(default_factory=list)
+    #: what `compile_config`'s `render_ahead` started (compile: emit.OtherLane), or None
+    other_lane: object = None
+
+    def stop_other_lane(self) -> None:
+        """The outputs will not be written (errors): stop what renders them ahead."""
+        if self.other_lane is not None:
+            self.other_lane.close()
+            self.other_lane = None
 
     @property
     def errors(self) -> int:
@@ -65,6 +74,7 @@ def compile_config(
     files: dict[str, bytes] | None = None,
     timer: StageTimer | None = None,
     fast_reader: bool = True,
+    render_ahead: Callable[[LoadedTree, Config], object] | None = None,
 ) -> Compilation:
     """Run every stage on the tree at `root`. Raises NotADirectoryError for a missing root.
 
@@ -72,6 +82,9 @@ def compile_config(
     `timer` (optional) times each stage and tells its listener (progress) when one starts.
     `fast_reader`: large files are read by the fast reader, their positions built only
     when something reads one (load/fast_yaml.py); False reads every file exactly.
+    `render_ahead(tree, config)` is called once the configuration is resolved without
+    an error; what it returns is the result's `other_lane` (compile: the outputs that
+    need no graph, rendered by a second process while the graph and checks run).
     """
     root = Path(root)
     timer = timer or StageTimer()
@@ -90,15 +103,20 @@ def compile_config(
         config, resolve_diags = resolve(validated, root, tree.scanned_ids)
         validated.release_models()
     diags = [*tree.diagnostics, *validated.diagnostics, *resolve_diags]
-    with timer.stage("graph"):
-        engine = AccessEngine(config)
-    with timer.stage("checks"):
-        diags.extend(run_checks(config, engine))
-    result = Compilation(root, tree, config, engine=engine)
-    if run_tests and config.tests and count(diags)[0] == 0:
-        with timer.stage("tests"):
-            test_diags, result.test_results = run_access_tests(config, engine)
-        diags.extend(test_diags)
-        result.tests_run = True
+    ahead = render_ahead(tree, config) if render_ahead and count(diags)[0] == 0 else None
+    result = Compilation(root, tree, config, other_lane=ahead)
+    try:
+        with timer.stage("graph"):
+            result.engine = AccessEngine(config)
+        with timer.stage("checks"):
+            diags.extend(run_checks(config, result.engine))
+        if run_tests and config.tests and count(diags)[0] == 0:
+            with timer.stage("tests"):
+                test_diags, result.test_results = run_access_tests(config, result.engine)
+            diags.extend(test_diags)
+            result.tests_run = True
+    except BaseException:
+        result.stop_other_lane()
+        raise
     result.diagnostics = sort_diagnostics(diags)
     return result

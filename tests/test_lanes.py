@@ -10,10 +10,10 @@ import os
 import signal
 
 import pytest
-from conftest import CONFIGS, describe, run_cli
+from conftest import CASES, CONFIGS, describe, run_cli
 from emit_fixtures.emitkit import compile_tree, write_hostile_config
 
-from csmconf.emit import content_bytes, iter_outputs, render_outputs
+from csmconf.emit import OtherLane, content_bytes, iter_outputs, render_outputs
 from csmconf.emit import lanes
 from csmconf.emit.lanes import Lane, workers
 
@@ -189,3 +189,47 @@ def test_cli_compile_with_either_count_writes_the_committed_output(tmp_path, job
     )
     assert r.returncode == 0, r
     assert compare_outputs(render_outputs(_compiled(CONFIGS)), out) == []
+
+
+# -- started ahead, while the graph is built and the checks run (compile) ------------------------
+
+
+def _ahead(calls: list):
+    def start(tree, config):
+        calls.append(tree.input_bytes)
+        return OtherLane(config)
+
+    return start
+
+
+def test_files_rendered_ahead_are_the_files():
+    from csmconf.pipeline import compile_config
+
+    calls = []
+    c = compile_config(CONFIGS, render_ahead=_ahead(calls))
+    assert calls and c.other_lane.lane.pid
+    assert c.other_lane.dialects == ["postgresql", "sqlite"]  # the last half of the three
+    assert _files(c, release=True) == render_outputs(_compiled(CONFIGS))
+    assert c.other_lane.lane.pid is None and c.other_lane.lane.spool is None
+
+
+def test_nothing_is_rendered_ahead_of_an_error_found_before_the_graph():
+    from csmconf.pipeline import compile_config
+
+    calls = []
+    c = compile_config(CASES / "invalid/csm301_unknown_parent/config", render_ahead=_ahead(calls))
+    assert c.errors and calls == [] and c.other_lane is None
+
+
+def test_a_compile_whose_checks_fail_stops_what_it_rendered_ahead(tmp_path):
+    from csmconf.pipeline import compile_config
+
+    case = CASES / "invalid/csm400_two_account_cycle/config"
+    calls = []
+    c = compile_config(case, render_ahead=_ahead(calls))
+    assert c.errors and calls  # the cycle is found by the checks, after the lane started
+    c.stop_other_lane()
+    before = _children()
+    r = run_cli("compile", str(case), "-o", str(tmp_path / "out"), env={"CSMCONF_JOBS": "2"})
+    assert r.returncode == 1 and "CSM400" in r.stdout + r.stderr
+    assert _children() <= before and not (tmp_path / "out").exists()

@@ -30,6 +30,59 @@ MANIFEST = "manifest.json"
 Content = bytes | Iterator[bytes]
 
 
+def _sql_files(config, names: list[str]):
+    """Each dialect's schema and seed, from relational rows built for them alone."""
+    from .rows import build_model
+    from .sql import iter_seed, render_schema
+    from .sql_quote import dialect
+
+    if not names:
+        return
+    model = build_model(config)
+    for name in names:
+        q = dialect(name)
+        yield f"sql/{name}/schema.sql", render_schema(q, model).encode("utf-8")
+        yield f"sql/{name}/seed.sql", (p.encode("utf-8") for p in iter_seed(q, model))
+
+
+def _other_files(config, dialects: list[str]):
+    """What `OtherLane` renders, in its order."""
+    from .acl import render_rules
+    from .servicenow import iter_servicenow
+
+    yield from _sql_files(config, dialects)
+    yield "acl/rules.json", render_rules(config)[1]
+    yield from iter_servicenow(config)
+
+
+def _dialects(config) -> list[str]:
+    from .sql_quote import DIALECTS
+
+    return sorted(set(config.settings.dialects or DIALECTS))
+
+
+class OtherLane:
+    """The files that need neither the access graph nor the checks' verdict to be rendered:
+    the ACL rules, the ServiceNow files and the SQL of `dialects`; rendered by a second
+    process (`lanes.Lane`) from the moment the configuration is resolved.
+
+    Two lanes of about equal work at benchmark scale (docs/performance.md): this
+    process builds the graph, runs the checks, renders the grants and the first
+    dialects' SQL; the other lane takes the rest, with the last half of the dialects.
+    """
+
+    def __init__(self, config):
+        from . import acl, rows, servicenow, sql  # noqa: F401 - imported here, not in the child
+        from .lanes import Lane
+
+        names = _dialects(config)
+        self.dialects = names[len(names) // 2 :]
+        self.lane = Lane(lambda: _other_files(config, self.dialects))
+
+    def close(self) -> None:
+        self.lane.close()
+
+
 def iter_outputs(
     compilation, release: bool = False, workers: int = 1
 ) -> Iterator[tuple[str, Content]]:
@@ -42,16 +95,11 @@ def iter_outputs(
     next file. `manifest.json` comes last: it holds the digest and size of every
     file before it. `release`: the caller needs the compilation no more, so its
     access graph is let go once `grants.csv`, the one output that reads it, is out.
-    `workers` 2: a second process renders about half of the files meanwhile
-    (`lanes.py`); the files and their bytes are the same.
+    `workers` 2, or an `OtherLane` the pipeline started (`compilation.other_lane`):
+    a second process renders about half of the files meanwhile; the files and
+    their bytes are the same.
     """
-    from .acl import render_rules
-    from .lanes import Lane
     from .review import hashed_pieces, iter_grants, manifest_entry, render_manifest
-    from .rows import build_model
-    from .servicenow import iter_servicenow
-    from .sql import iter_seed, render_schema
-    from .sql_quote import DIALECTS, dialect
 
     config = compilation.config
     entries: dict[str, dict] = {}
@@ -72,29 +120,11 @@ def iter_outputs(
         pending = path
         return path, hashed_pieces(data, lambda entry: entries.__setitem__(path, entry))
 
-    def sql(names: list[str]):
-        if not names:
-            return
-        model = build_model(config)  # the relational rows are the SQL outputs' alone
-        for name in names:
-            q = dialect(name)
-            yield f"sql/{name}/schema.sql", render_schema(q, model).encode("utf-8")
-            yield f"sql/{name}/seed.sql", (p.encode("utf-8") for p in iter_seed(q, model))
-
-    dialects = sorted(set(config.settings.dialects or DIALECTS))
-    # Two lanes of about equal work at benchmark scale (docs/performance.md): this one
-    # renders the grants and the SQL, the other the ACL rules, the ServiceNow files and,
-    # when there are two dialects or more, the last dialect's SQL (from rows of its own).
-    split = 1 if workers > 1 and len(dialects) > 1 else 0
-    own, theirs = dialects[: len(dialects) - split], dialects[len(dialects) - split :]
-
-    def other_lane():
-        yield from sql(theirs)
-        yield "acl/rules.json", render_rules(config)[1]
-        yield from iter_servicenow(config)
-
-    lane = Lane(other_lane) if workers > 1 else None
+    other = getattr(compilation, "other_lane", None)
+    if other is None and workers > 1:
+        other = OtherLane(config)
     try:
+        own = [d for d in _dialects(config) if other is None or d not in other.dialects]
         # grants.csv first: the places it names build the position trees of the files
         # read fast, let go once it is written, before the relational rows take their memory
         yield out("access/grants.csv", iter_grants(config, compilation.engine))
@@ -104,13 +134,13 @@ def iter_outputs(
         tree = getattr(compilation, "tree", None)
         if tree is not None:
             tree.forget_positions()
-        for path, data in sql(own):
+        for path, data in _sql_files(config, own):
             yield out(path, data)
-        for path, data in lane.files() if lane is not None else other_lane():
+        for path, data in other.lane.files() if other is not None else _other_files(config, []):
             yield out(path, data)
     finally:
-        if lane is not None:
-            lane.close()
+        if other is not None:
+            other.close()
     all_taken("the manifest")
     digests = dict(getattr(tree, "digests", {}) or {})
     yield MANIFEST, render_manifest(digests, entries, config.namespace)
