@@ -75,13 +75,16 @@ class StageTimer:
                     making[0] += time.perf_counter() - t
                 yield item
 
+        source = iter(items)
         try:
-            for item in timed(iter(items)):
+            for item in timed(source):
                 count += 1
                 if isinstance(item, tuple) and len(item) == 2 and isinstance(item[1], Iterator):
                     item = (item[0], timed(item[1]))
                 yield item
         finally:
+            if hasattr(source, "close"):  # a stream given up: its own clean-up runs now
+                source.close()
             made = making[0]
             rest = time.perf_counter() - started - made
             self.timings[produce] = self.timings.get(produce, 0.0) + made

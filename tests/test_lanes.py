@@ -233,3 +233,66 @@ def test_a_compile_whose_checks_fail_stops_what_it_rendered_ahead(tmp_path):
     r = run_cli("compile", str(case), "-o", str(tmp_path / "out"), env={"CSMCONF_JOBS": "2"})
     assert r.returncode == 1 and "CSM400" in r.stdout + r.stderr
     assert _children() <= before and not (tmp_path / "out").exists()
+
+
+def test_the_child_dies_with_its_parent_and_holds_no_pipe(tmp_path):
+    """A compile killed midway (a CI timeout) leaves no child running, and the caller's
+    pipes close when the compile's own process ends."""
+    import subprocess
+    import sys
+    import time
+
+    script = tmp_path / "parent.py"
+    script.write_text(
+        "import os, sys, time\n"
+        "from csmconf.emit.lanes import Lane\n"
+        "def slow():\n"
+        "    yield 'a', b'x'\n"
+        "    time.sleep(60)\n"
+        "lane = Lane(slow)\n"
+        "print(lane.pid, flush=True)\n"
+        "time.sleep(60)\n",
+        encoding="utf-8",
+    )
+    parent = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE)
+    child = int(parent.stdout.readline())
+    parent.kill()
+    parent.wait()
+    started = time.monotonic()
+    assert parent.stdout.read() == b""  # EOF at once: the child holds no end of the pipe
+    while _alive(child) and time.monotonic() - started < 10:
+        time.sleep(0.02)
+    assert not _alive(child)
+    assert time.monotonic() - started < 10
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            return fh.read().split(") ")[-1][0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+@pytest.mark.parametrize("how", ["write", "check"])
+def test_ctrl_c_while_writing_stops_the_child_at_once(tmp_path, monkeypatch, how):
+    from csmconf.emit import compare_outputs, write_outputs
+    from csmconf.emit import fsio
+
+    c = _compiled(CONFIGS)
+    out = tmp_path / "out"
+    before = _children()
+    taken = []
+
+    def interrupted(data):
+        if len(taken) == 1:  # the second file: the child is still rendering or done, not reaped
+            raise KeyboardInterrupt
+        taken.append(data)
+        return (data,) if isinstance(data, bytes) else data
+
+    monkeypatch.setattr(fsio, "_pieces", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        stream = iter_outputs(c, workers=2)
+        write_outputs(stream, out) if how == "write" else compare_outputs(stream, out)
+    assert _children() <= before  # stopped and reaped then, not when the stream is collected
+    assert not out.exists()

@@ -52,6 +52,14 @@ def _pairs(files: Outputs) -> Iterator[tuple[str, bytes | Iterator[bytes]]]:
         yield rel, data
 
 
+def _close(files: Outputs) -> None:
+    """A stream given up early (an error, Ctrl-C) runs its clean-up now, not when collected
+    (`iter_outputs` stops the second process rendering for it)."""
+    close = getattr(files, "close", None)
+    if close is not None and not isinstance(files, Mapping):
+        close()
+
+
 def _write_tree(files: Outputs, root: Path) -> list[str]:
     """Write each file under `root` as it comes (fsynced); the paths written, sorted."""
     dirs = {root}
@@ -123,6 +131,7 @@ def write_outputs(files: Outputs, out_dir: Path) -> list[str]:
         written = _write_tree(files, tree)
         outdir._step("tree-written")
     except BaseException:
+        _close(files)
         outdir._remove_container(container)
         raise
     try:
@@ -164,6 +173,17 @@ def compare_outputs(files: Outputs, out_dir: Path) -> list[str]:
                 present[full.relative_to(out_dir).as_posix()] = full
     diffs: list[tuple[bytes, str]] = []
     produced: set[str] = set()
+    try:
+        _compare(files, present, diffs, produced)
+    finally:
+        _close(files)
+    for rel in present:
+        if rel not in produced:
+            diffs.append((rel.encode(), f"extra {rel}"))
+    return [text for _key, text in sorted(diffs)]
+
+
+def _compare(files: Outputs, present: dict, diffs: list, produced: set) -> None:
     for rel, data in _pairs(files):
         produced.add(rel)
         path = present.get(rel)
@@ -172,10 +192,5 @@ def compare_outputs(files: Outputs, out_dir: Path) -> list[str]:
                 pass
             diffs.append((rel.encode(), f"missing {rel}"))
             continue
-        same = _same_content(path, data)
-        if not same:
+        if not _same_content(path, data):
             diffs.append((rel.encode(), f"changed {rel}"))
-    for rel in present:
-        if rel not in produced:
-            diffs.append((rel.encode(), f"extra {rel}"))
-    return [text for _key, text in sorted(diffs)]

@@ -20,6 +20,7 @@ import gc
 import os
 import signal
 import struct
+import sys
 import tempfile
 from collections.abc import Callable, Iterator
 
@@ -60,6 +61,19 @@ def workers(environ=os.environ, input_bytes: int | None = None) -> int:
 Files = Iterator[tuple[str, "bytes | Iterator[bytes]"]]
 
 
+def _die_with(parent: int) -> None:
+    """The child is killed when its parent dies, however it dies (Linux; elsewhere it
+    runs to its end, writing only to its spool, which no one reads)."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        PR_SET_PDEATHSIG = 1
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent:  # the parent died before the request was made
+        os._exit(1)
+
+
 class Lane:
     """`produce()`'s files, rendered by a forked child from now on (or, failing that, here)."""
 
@@ -67,6 +81,7 @@ class Lane:
         self.produce = produce
         self.pid: int | None = None
         self.spool = None
+        parent = os.getpid()
         try:
             self.spool = tempfile.TemporaryFile(prefix="csmconf-lane-")
             self.pid = os.fork()
@@ -74,13 +89,19 @@ class Lane:
             self.close()
             return
         if self.pid == 0:
-            self._child()
+            self._child(parent)
 
-    def _child(self) -> None:
+    def _child(self, parent: int) -> None:
         code = 1
         try:
             # The parent's Ctrl-C reaches the child too; the parent cleans up after both.
             signal.signal(signal.SIGINT, signal.SIG_IGN)
+            _die_with(parent)
+            # Hold no pipe of the caller's open (a `subprocess.run` waiting for the output's
+            # end would wait for the child too) and print nothing.
+            devnull = os.open(os.devnull, os.O_RDWR)
+            for fd in (0, 1, 2):
+                os.dup2(devnull, fd)
             gc.disable()  # a collection would touch, and so copy, every page shared with the parent
             with open(self.spool.fileno(), "wb", buffering=_READ, closefd=False) as fh:
                 for path, data in self.produce():
