@@ -45,39 +45,55 @@ def _sql_files(config, names: list[str]):
         yield f"sql/{name}/seed.sql", (p.encode("utf-8") for p in iter_seed(q, model))
 
 
-def _other_files(config, dialects: list[str]):
-    """What `OtherLane` renders, in its order."""
-    from .acl import render_rules
-    from .servicenow import iter_servicenow
-
-    yield from _sql_files(config, dialects)
-    yield "acl/rules.json", render_rules(config)[1]
-    yield from iter_servicenow(config)
-
-
 def _dialects(config) -> list[str]:
     from .sql_quote import DIALECTS
 
     return sorted(set(config.settings.dialects or DIALECTS))
 
 
+#: The Import XML tables `compile` renders itself while a second process renders the
+#: rest (`OtherLane`): about what makes the two lanes equal at benchmark scale.
+OWN_DATA_TABLES = ("contact",)
+
+
+def _other_files(config):
+    """What `OtherLane` renders, in its order: every dialect's SQL, the ACL rules, the
+    update set and the Import XML files but those of `OWN_DATA_TABLES`."""
+    from ..servicenow_names import DATA_TABLES
+    from .acl import render_rules
+    from .servicenow import iter_servicenow
+
+    yield from _sql_files(config, _dialects(config))
+    yield "acl/rules.json", render_rules(config)[1]
+    yield from iter_servicenow(config, tables=[t for t in DATA_TABLES if t not in OWN_DATA_TABLES])
+
+
+def _serial_files(config):
+    """What this process renders after `grants.csv` when there is no other lane."""
+    from .acl import render_rules
+    from .servicenow import iter_servicenow
+
+    yield from _sql_files(config, _dialects(config))
+    yield "acl/rules.json", render_rules(config)[1]
+    yield from iter_servicenow(config)
+
+
 class OtherLane:
-    """The files that need neither the access graph nor the checks' verdict to be rendered:
-    the ACL rules, the ServiceNow files and the SQL of `dialects`; rendered by a second
-    process (`lanes.Lane`) from the moment the configuration is resolved.
+    """The files that need neither the access graph nor the checks' verdict, but for a
+    few tables: rendered by a second process (`lanes.Lane`) from the moment the
+    configuration is resolved (`_other_files`).
 
     Two lanes of about equal work at benchmark scale (docs/performance.md): this
-    process builds the graph, runs the checks, renders the grants and the first
-    dialects' SQL; the other lane takes the rest, with the last half of the dialects.
+    process builds the graph, runs the checks, renders `grants.csv` and the Import
+    XML of `OWN_DATA_TABLES` (the users' roles, the account relationships); the
+    other builds the relational rows once and renders the rest.
     """
 
     def __init__(self, config):
         from . import acl, rows, servicenow, sql  # noqa: F401 - imported here, not in the child
         from .lanes import Lane
 
-        names = _dialects(config)
-        self.dialects = names[len(names) // 2 :]
-        self.lane = Lane(lambda: _other_files(config, self.dialects))
+        self.lane = Lane(lambda: _other_files(config))
 
     def close(self) -> None:
         self.lane.close()
@@ -100,6 +116,7 @@ def iter_outputs(
     their bytes are the same.
     """
     from .review import hashed_pieces, iter_grants, manifest_entry, render_manifest
+    from .servicenow import iter_servicenow
 
     config = compilation.config
     entries: dict[str, dict] = {}
@@ -124,7 +141,6 @@ def iter_outputs(
     if other is None and workers > 1:
         other = OtherLane(config)
     try:
-        own = [d for d in _dialects(config) if other is None or d not in other.dialects]
         # grants.csv first: the places it names build the position trees of the files
         # read fast, let go once it is written, before the relational rows take their memory
         yield out("access/grants.csv", iter_grants(config, compilation.engine))
@@ -134,9 +150,13 @@ def iter_outputs(
         tree = getattr(compilation, "tree", None)
         if tree is not None:
             tree.forget_positions()
-        for path, data in _sql_files(config, own):
-            yield out(path, data)
-        for path, data in other.lane.files() if other is not None else _other_files(config, []):
+        if other is None:
+            rest = _serial_files(config)
+        else:
+            for path, data in iter_servicenow(config, tables=OWN_DATA_TABLES, update_set=False):
+                yield out(path, data)
+            rest = other.lane.files()
+        for path, data in rest:
             yield out(path, data)
     finally:
         if other is not None:

@@ -23,11 +23,13 @@ UPDATE_SET = "servicenow/update_set.xml"
 __all__ = ["UPDATE_SET", "iter_servicenow", "render_servicenow"]
 
 
-def iter_servicenow(config) -> Iterator[tuple[str, bytes]]:
-    """The update set, then each Import XML file, one at a time."""
+def iter_servicenow(config, tables=None, update_set: bool = True) -> Iterator[tuple[str, bytes]]:
+    """The update set, then each Import XML file, one at a time; `tables` (keys of
+    `servicenow_names.DATA_TABLES`) and `update_set` choose a part of them."""
     ids = _Ids(config.namespace)
-    yield UPDATE_SET, render_update_set(config, ids)
-    yield from iter_data(config, ids)
+    if update_set:
+        yield UPDATE_SET, render_update_set(config, ids)
+    yield from iter_data(config, ids, tables=tables)
 
 
 def render_servicenow(config) -> dict[str, bytes]:

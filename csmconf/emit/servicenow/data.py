@@ -309,10 +309,15 @@ def file_name(table: str, index: int) -> str:
     return f"{DATA_DIR}/{table}.xml" if index == 0 else f"{DATA_DIR}/{table}.{index + 1}.xml"
 
 
-def iter_data(config, ids, cap: int = sn.MAX_RECORDS_PER_FILE) -> Iterator[tuple[str, bytes]]:
-    """Each Import XML file in turn; a table's records are written `cap` at a time."""
+def iter_data(
+    config, ids, cap: int = sn.MAX_RECORDS_PER_FILE, tables=None
+) -> Iterator[tuple[str, bytes]]:
+    """Each Import XML file in turn (of `tables`, keys of `DATA_TABLES`; all by default);
+    a table's records are written `cap` at a time."""
     data = _Data(config, ids)
     for key, table_map in sn.DATA_TABLES.items():
+        if tables is not None and key not in tables:
+            continue
         # the columns of `records.columns`: the table map's and the record's own sys_id
         sources = {c.name: c.source for c in table_map.columns} | {"sys_id": None}
         writer = RecordWriter(table_map.table, sources)
