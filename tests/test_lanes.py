@@ -162,6 +162,27 @@ def test_jobs_default_follows_the_cores_and_the_input(monkeypatch):
     assert workers({lanes.JOBS_ENV: "2"}, input_bytes=10) == 2  # asked for: always
 
 
+def test_no_second_process_without_memory_to_spare(monkeypatch):
+    monkeypatch.setattr(lanes.os, "sched_getaffinity", lambda _pid: {0, 1})
+    size = 12_500_000
+    need = 4 * (10 * size + 150_000_000)
+    monkeypatch.setattr(lanes, "available_memory", lambda: need)
+    assert workers({}, input_bytes=size) == 2
+    monkeypatch.setattr(lanes, "available_memory", lambda: need - 1)
+    assert workers({}, input_bytes=size) == 1
+    assert workers({lanes.JOBS_ENV: "2"}, input_bytes=size) == 2  # asked for: always
+    monkeypatch.setattr(lanes, "available_memory", lambda: None)  # not Linux: not known
+    assert workers({}, input_bytes=size) == 2
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/meminfo"), reason="MemAvailable is Linux's")
+def test_available_memory_is_read_here():
+    with open("/proc/meminfo") as fh:
+        line = next(x for x in fh if x.startswith("MemAvailable:"))
+    expected = int(line.split()[1]) * 1024
+    assert abs(lanes.available_memory() - expected) < 256 * 1024 * 1024  # it moves meanwhile
+
+
 def test_the_tree_counts_its_input_bytes():
     c = _compiled(CONFIGS)
     assert c.tree.input_bytes == sum(
