@@ -369,7 +369,7 @@ def compile_command(out, root, out_dir, check_only, force):
 
     target = Path(out_dir)
     cache_opt = requires.cache_option()
-    ahead = requires.render_ahead()
+    ahead = requires.render_ahead(target)
     if not check_only:
         requires.safe_output_dir(target, inputs=[root], force=force)
         unchanged = cache.output_up_to_date(root, target, cache_opt)

@@ -16,6 +16,7 @@ its message (and a SARIF document when asked for one); `InvalidConfiguration`
 from __future__ import annotations
 
 import functools
+import os
 import sys
 from pathlib import Path
 
@@ -152,10 +153,19 @@ def show_warnings(out: Out, result) -> None:
 # -- rendering ---------------------------------------------------------------------------------
 
 
-def render_ahead():
-    """`compile_config`'s `render_ahead` for `compile`: a second process renders what
-    needs no access graph while the graph and the checks run, where that pays
-    (`CSMCONF_JOBS`, emit/lanes.py). A bad `CSMCONF_JOBS` is refused here, before any work."""
+def _existing_parent(path: Path) -> str:
+    """The nearest directory above `path` that exists (OUT and its parents may be new)."""
+    here = os.path.dirname(os.path.abspath(path))
+    while not os.path.isdir(here) and os.path.dirname(here) != here:
+        here = os.path.dirname(here)
+    return here
+
+
+def render_ahead(out_dir: Path):
+    """`compile_config`'s `render_ahead` for `compile` into `out_dir`: a second process
+    renders what needs no access graph while the graph and the checks run, where that
+    pays (`CSMCONF_JOBS`, emit/lanes.py), spooling beside `out_dir`. A bad
+    `CSMCONF_JOBS` is refused here, before any work."""
     from .emit.lanes import workers
 
     try:
@@ -166,7 +176,9 @@ def render_ahead():
     def start(tree, config):
         from .emit import OtherLane
 
-        return OtherLane(config) if workers(input_bytes=tree.input_bytes) > 1 else None
+        if workers(input_bytes=tree.input_bytes) < 2:
+            return None
+        return OtherLane(config, spool_dir=_existing_parent(out_dir))
 
     return start
 

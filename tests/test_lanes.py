@@ -316,3 +316,33 @@ def test_ctrl_c_while_writing_stops_the_child_at_once(tmp_path, monkeypatch, how
         write_outputs(stream, out) if how == "write" else compare_outputs(stream, out)
     assert _children() <= before  # stopped and reaped then, not when the stream is collected
     assert not out.exists()
+
+
+def test_the_spool_lives_where_it_is_told(tmp_path):
+    lane = Lane(_lane_files(os.getpid(), lambda: None), spool_dir=str(tmp_path))
+    try:
+        where = os.readlink(f"/proc/self/fd/{lane.spool.fileno()}")
+        assert where.startswith(str(tmp_path) + "/") and where.endswith("(deleted)")
+        assert _read(lane) == EXPECTED
+    finally:
+        lane.close()
+    assert list(tmp_path.iterdir()) == []  # unlinked from the start: nothing to clean
+
+
+def test_compile_spools_beside_out_even_when_out_is_new(tmp_path, monkeypatch):
+    from csmconf import cli_requires
+
+    out = tmp_path / "new" / "deeper" / "out"
+    assert cli_requires._existing_parent(out) == str(tmp_path)
+    seen = []
+    real = Lane.__init__
+
+    def recording(self, produce, spool_dir=None):
+        seen.append(spool_dir)
+        real(self, produce, spool_dir)
+
+    monkeypatch.setattr(Lane, "__init__", recording)
+    r = run_cli("compile", str(CONFIGS), "-o", str(out), env={"CSMCONF_JOBS": "2"})
+    assert r.returncode == 0, r
+    assert seen == [str(tmp_path)]
+    assert (out / "manifest.json").is_file()

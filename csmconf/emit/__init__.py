@@ -89,11 +89,11 @@ class OtherLane:
     other builds the relational rows once and renders the rest.
     """
 
-    def __init__(self, config):
+    def __init__(self, config, spool_dir: str | None = None):
         from . import acl, rows, servicenow, sql  # noqa: F401 - imported here, not in the child
         from .lanes import Lane
 
-        self.lane = Lane(lambda: _other_files(config))
+        self.lane = Lane(lambda: _other_files(config), spool_dir)
 
     def close(self) -> None:
         self.lane.close()

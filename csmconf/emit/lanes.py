@@ -100,15 +100,20 @@ def _die_with(parent: int) -> None:
 
 
 class Lane:
-    """`produce()`'s files, rendered by a forked child from now on (or, failing that, here)."""
+    """`produce()`'s files, rendered by a forked child from now on (or, failing that, here).
 
-    def __init__(self, produce: Callable[[], Files]):
+    `spool_dir`: where the unlinked spool lives (default: the temporary directory).
+    `compile` puts it beside OUT, on the disk that will hold the files anyway: a
+    temporary directory in memory (tmpfs) would hold them in RAM meanwhile.
+    """
+
+    def __init__(self, produce: Callable[[], Files], spool_dir: str | None = None):
         self.produce = produce
         self.pid: int | None = None
         self.spool = None
         parent = os.getpid()
         try:
-            self.spool = tempfile.TemporaryFile(prefix="csmconf-lane-")
+            self.spool = tempfile.TemporaryFile(prefix=".csmconf-lane-", dir=spool_dir)
             self.pid = os.fork()
         except OSError:  # no room for a spool, no process to spare: render them here
             self.close()
