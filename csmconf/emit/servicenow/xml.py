@@ -121,10 +121,12 @@ class RecordWriter:
     def write(self, values: dict[str, object], sys_id: str) -> str:
         parts = [self.head]
         add = parts.append
+        plain = _PLAIN.search
         for key, column, start, end, empty, refs in self.columns:
             value = sys_id if key is None else values[key]
             if value.__class__ is str:
-                body = _text(value)
+                # most values are written once (names, emails, sys_ids): checked, not cached
+                body = value if plain(value) is None else _text(value)
                 add(f"{start}{body}{end}" if body else empty)
             elif value is None:
                 add(empty)
