@@ -114,15 +114,16 @@ class RecordWriter:
         (None: the record's sys_id)."""
         self.head = f'<{table} action="{ACTION}">'
         self.tail = f"</{table}>"
+        # per column: ..., the references written before, [the last Ref, its text]
         self.columns = [
-            (columns[c], c, f"<{c}>", f"</{c}>", f"<{c}/>", {}) for c in sorted(columns)
+            (columns[c], c, f"<{c}>", f"</{c}>", f"<{c}/>", {}, [None, ""]) for c in sorted(columns)
         ]
 
     def write(self, values: dict[str, object], sys_id: str) -> str:
         parts = [self.head]
         add = parts.append
         plain = _PLAIN.search
-        for key, column, start, end, empty, refs in self.columns:
+        for key, column, start, end, empty, refs, last in self.columns:
             value = sys_id if key is None else values[key]
             if value.__class__ is str:
                 # most values are written once (names, emails, sys_ids): checked, not cached
@@ -131,12 +132,16 @@ class RecordWriter:
             elif value is None:
                 add(empty)
             elif value.__class__ is Ref:
+                if value is last[0]:  # the same person's roles: one Ref, records in a row
+                    add(last[1])
+                    continue
                 ref = (value.sys_id, value.display, value.name)
                 written = refs.get(ref)
                 if written is None:
                     written = element(column, value)
                     if len(refs) < _REFS_KEPT:
                         refs[ref] = written
+                last[0], last[1] = value, written
                 add(written)
             else:
                 add(element(column, value))
