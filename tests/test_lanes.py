@@ -346,3 +346,28 @@ def test_compile_spools_beside_out_even_when_out_is_new(tmp_path, monkeypatch):
     assert r.returncode == 0, r
     assert seen == [str(tmp_path)]
     assert (out / "manifest.json").is_file()
+
+
+def test_ctrl_c_while_waiting_for_the_child_still_stops_it():
+    def slow():
+        yield "a.txt", b"x"
+        signal.pause()  # the child would wait forever
+
+    lane = Lane(slow)
+    pid = lane.pid
+
+    def interrupt(*_args):
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGALRM, interrupt)
+    signal.setitimer(signal.ITIMER_REAL, 0.2)
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            next(lane.files())  # waits for the child, which never ends
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+    assert lane.pid == pid  # not yet reaped: close() below must still kill it
+    lane.close()
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, os.WNOHANG)

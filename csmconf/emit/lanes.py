@@ -150,10 +150,10 @@ class Lane:
 
     def _spooled(self) -> bool:
         """Wait for the child; whether it ended well and left a whole spool."""
-        pid, self.pid = self.pid, None
-        if pid is None:
+        if self.pid is None:
             return False
-        _pid, status = os.waitpid(pid, 0)
+        _pid, status = os.waitpid(self.pid, 0)  # Ctrl-C here: `close` still kills it
+        self.pid = None
         if not (os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0):
             return False
         size = os.fstat(self.spool.fileno()).st_size
