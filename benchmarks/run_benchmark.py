@@ -605,8 +605,12 @@ def table(args, interps, corpus, mb, work) -> int:
     base_med = statistics.median(r["wall"] for r in base) if base else None
     print(f"\n{mb:.2f} MB corpus {corpus}; {args.repeat} interleaved rounds; shared machine")
     tree_col = " peak PSS, all processes |" if args.memory else ""
-    print(f"| build | what | min | median | median CPU | peak RSS |{tree_col} median / PyYAML load |")
-    print("| --- | --- | ---: | ---: | ---: | ---: |" + (" ---: |" if args.memory else "") + " ---: |")
+    print(
+        f"| build | what | min | median | median CPU | peak RSS |{tree_col} median / PyYAML load |"
+    )
+    print(
+        "| --- | --- | ---: | ---: | ---: | ---: |" + (" ---: |" if args.memory else "") + " ---: |"
+    )
     for row in rows:
         labels = ["--"] if row in BASELINES else [it.label for it in interps]
         for label in labels:

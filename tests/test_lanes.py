@@ -13,8 +13,7 @@ import pytest
 from conftest import CASES, CONFIGS, describe, run_cli
 from emit_fixtures.emitkit import compile_tree, write_hostile_config
 
-from csmconf.emit import OtherLane, content_bytes, iter_outputs, render_outputs
-from csmconf.emit import lanes
+from csmconf.emit import OtherLane, content_bytes, iter_outputs, lanes, render_outputs
 from csmconf.emit.lanes import Lane, workers
 
 
@@ -89,7 +88,9 @@ def _killed():
     os.kill(os.getpid(), signal.SIGKILL)
 
 
-@pytest.mark.parametrize("fail", [_raise, _killed, lambda: os._exit(0)], ids=["raises", "killed", "exits early"])
+@pytest.mark.parametrize(
+    "fail", [_raise, _killed, lambda: os._exit(0)], ids=["raises", "killed", "exits early"]
+)
 def test_a_failed_child_costs_time_not_files(fail):
     lane = Lane(_lane_files(os.getpid(), fail))
     assert lane.pid
@@ -122,7 +123,7 @@ def test_closed_before_reading_stops_the_child():
 def test_a_stream_given_up_early_leaves_no_child(tmp_path):
     c = _compiled(CONFIGS)
     stream = iter_outputs(c, workers=2)
-    path, data = next(stream)  # the child is running now
+    _path, data = next(stream)  # the child is running now
     content_bytes(data)
     children = _children()
     assert children
@@ -139,9 +140,7 @@ def _children() -> set[int]:
     return found
 
 
-@pytest.mark.parametrize(
-    "value, expected", [("1", 1), ("2", 2), ("16", 2), (" 1 ", 1)]
-)
+@pytest.mark.parametrize("value, expected", [("1", 1), ("2", 2), ("16", 2), (" 1 ", 1)])
 def test_jobs_from_the_environment(value, expected):
     assert workers({lanes.JOBS_ENV: value}) == expected
 
@@ -185,9 +184,10 @@ def test_available_memory_is_read_here():
 
 def test_the_tree_counts_its_input_bytes():
     c = _compiled(CONFIGS)
-    assert c.tree.input_bytes == sum(
-        (CONFIGS / p).stat().st_size for p in c.tree.digests
-    ) and c.tree.input_bytes > 0
+    assert (
+        c.tree.input_bytes == sum((CONFIGS / p).stat().st_size for p in c.tree.digests)
+        and c.tree.input_bytes > 0
+    )
 
 
 def test_cli_refuses_bad_jobs_before_any_work(tmp_path):
@@ -205,7 +205,12 @@ def test_cli_compile_with_either_count_writes_the_committed_output(tmp_path, job
 
     out = tmp_path / "out"
     r = run_cli(
-        "--cache-dir", str(tmp_path / "cache"), "compile", str(CONFIGS), "-o", str(out),
+        "--cache-dir",
+        str(tmp_path / "cache"),
+        "compile",
+        str(CONFIGS),
+        "-o",
+        str(out),
         env={"CSMCONF_JOBS": jobs},
     )
     assert r.returncode == 0, r
@@ -296,8 +301,7 @@ def _alive(pid: int) -> bool:
 
 @pytest.mark.parametrize("how", ["write", "check"])
 def test_ctrl_c_while_writing_stops_the_child_at_once(tmp_path, monkeypatch, how):
-    from csmconf.emit import compare_outputs, write_outputs
-    from csmconf.emit import fsio
+    from csmconf.emit import compare_outputs, fsio, write_outputs
 
     c = _compiled(CONFIGS)
     out = tmp_path / "out"

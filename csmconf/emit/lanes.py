@@ -113,7 +113,8 @@ class Lane:
         self.spool = None
         parent = os.getpid()
         try:
-            self.spool = tempfile.TemporaryFile(prefix=".csmconf-lane-", dir=spool_dir)
+            # lives as long as the lane: `close` closes it
+            self.spool = tempfile.TemporaryFile(prefix=".csmconf-lane-", dir=spool_dir)  # noqa: SIM115
             self.pid = os.fork()
         except OSError:  # no room for a spool, no process to spare: render them here
             self.close()
@@ -143,7 +144,7 @@ class Lane:
                     fh.write(_END)
                 fh.write(_DONE)
             code = 0
-        except BaseException:  # noqa: BLE001 - the parent renders these files itself
+        except BaseException:  # noqa: BLE001, S110 - the parent renders these files itself
             pass
         finally:
             os._exit(code)  # no exit handlers, no buffers of the parent's flushed twice
