@@ -11,11 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .checks import run_checks
-from .checks.assertions import run_tests as run_access_tests
 from .diagnostics import Diagnostic, count, sort_diagnostics
 from .diagnostics import strict as strict_diagnostics
-from .graph import AccessEngine
 from .load import LoadedTree, load_tree
 from .load.files import load_files
 from .model import shape_checks, validate_documents
@@ -107,6 +104,12 @@ def compile_config(
     result = Compilation(root, tree, config, other_lane=ahead)
     try:
         with timer.stage("graph"):
+            # imported only now (networkx: about 0.3 s): `compile`'s second process, forked
+            # just above, needs none of it and starts that much sooner
+            from .checks import run_checks
+            from .checks.assertions import run_tests as run_access_tests
+            from .graph import AccessEngine
+
             result.engine = AccessEngine(config)
         with timer.stage("checks"):
             diags.extend(run_checks(config, result.engine))

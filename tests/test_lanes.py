@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import signal
+import time
 
 import pytest
 from conftest import CASES, CONFIGS, describe, run_cli
@@ -341,9 +342,9 @@ def test_compile_spools_beside_out_even_when_out_is_new(tmp_path, monkeypatch):
     seen = []
     real = Lane.__init__
 
-    def recording(self, produce, spool_dir=None):
+    def recording(self, produce, spool_dir=None, instead=None):
         seen.append(spool_dir)
-        real(self, produce, spool_dir)
+        real(self, produce, spool_dir, instead)
 
     monkeypatch.setattr(Lane, "__init__", recording)
     r = run_cli("compile", str(CONFIGS), "-o", str(out), env={"CSMCONF_JOBS": "2"})
@@ -375,3 +376,69 @@ def test_ctrl_c_while_waiting_for_the_child_still_stops_it():
     lane.close()
     with pytest.raises(ChildProcessError):
         os.waitpid(pid, os.WNOHANG)
+
+
+# -- the Import XML tables, shared out as each process is free ------------------------------------
+
+
+def test_every_table_is_in_the_order_of_work_once():
+    from csmconf.emit import DATA_TABLES_BY_WORK
+    from csmconf.servicenow_names import DATA_TABLES
+
+    assert sorted(DATA_TABLES_BY_WORK) == sorted(DATA_TABLES)
+
+
+def test_each_shared_item_goes_to_exactly_one_process():
+    from csmconf.emit.lanes import Shared
+
+    shared = Shared(range(200))
+
+    def produce():
+        for item in shared:  # the child takes what it can, one at a time
+            yield f"{item}", b""
+
+    lane = Lane(produce)
+    got_here = list(shared)
+    theirs = [int(p) for p, d in lane.files() if content_bytes(d) == b""]
+    shared.close()
+    assert sorted(got_here + theirs) == list(range(200))
+    assert shared.taken == got_here
+
+
+def test_tables_the_child_took_are_rendered_here_when_it_fails(monkeypatch):
+    """The child takes tables, then dies: this process renders them (and everything
+    else the child had), none twice, none missing."""
+    c = _compiled(CONFIGS)
+    expected = render_outputs(c)
+    parent = os.getpid()
+    real = OtherLane._files
+
+    def dies_after_taking(config, tables):
+        for path, data in real(config, tables):
+            yield path, data
+            if os.getpid() != parent and path.startswith("servicenow/data/"):
+                os._exit(3)  # after its first table, mid-lane
+
+    real_iter = lanes.Shared.__iter__
+    waited = []
+
+    def after_the_child_took_one(self):
+        if os.getpid() == parent and not waited:  # this process starts only once the child took one
+            deadline = time.monotonic() + 20
+            while _unread(self._read) == len(self.items) and time.monotonic() < deadline:
+                time.sleep(0.01)
+            waited.append(len(self.items) - _unread(self._read))
+        yield from real_iter(self)
+
+    monkeypatch.setattr(OtherLane, "_files", staticmethod(dies_after_taking))
+    monkeypatch.setattr(lanes.Shared, "__iter__", after_the_child_took_one)
+    assert _files(c, workers=2) == expected
+    assert waited and waited[0] >= 1  # the child had taken a table before it died
+
+
+def _unread(fd: int) -> int:
+    import fcntl
+    import struct
+    import termios
+
+    return struct.unpack("i", fcntl.ioctl(fd, termios.FIONREAD, b"\0\0\0\0"))[0]

@@ -51,21 +51,21 @@ def _dialects(config) -> list[str]:
     return sorted(set(config.settings.dialects or DIALECTS))
 
 
-#: The Import XML tables `compile` renders itself while a second process renders the
-#: rest (`OtherLane`): about what makes the two lanes equal at benchmark scale.
-OWN_DATA_TABLES = ("contact",)
-
-
-def _other_files(config):
-    """What `OtherLane` renders, in its order: every dialect's SQL, the ACL rules, the
-    update set and the Import XML files but those of `OWN_DATA_TABLES`."""
-    from ..servicenow_names import DATA_TABLES
-    from .acl import render_rules
-    from .servicenow import iter_servicenow
-
-    yield from _sql_files(config, _dialects(config))
-    yield "acl/rules.json", render_rules(config)[1]
-    yield from iter_servicenow(config, tables=[t for t in DATA_TABLES if t not in OWN_DATA_TABLES])
+#: The Import XML tables, most work first (measured at benchmark scale 1): the order in
+#: which the two lanes take them (`OtherLane`), so that the last ones taken are small.
+DATA_TABLES_BY_WORK = (
+    "user_role",
+    "contact",
+    "account_relationship",
+    "contact_relationship",
+    "related_party",
+    "account",
+    "sold_product",
+    "team_member",
+    "consumer",
+    "user",
+    "account_access",
+)
 
 
 def _serial_files(config):
@@ -79,24 +79,42 @@ def _serial_files(config):
 
 
 class OtherLane:
-    """The files that need neither the access graph nor the checks' verdict, but for a
-    few tables: rendered by a second process (`lanes.Lane`) from the moment the
-    configuration is resolved (`_other_files`).
+    """The files that need neither the access graph nor the checks' verdict, rendered by
+    a second process (`lanes.Lane`) from the moment the configuration is resolved.
 
-    Two lanes of about equal work at benchmark scale (docs/performance.md): this
-    process builds the graph, runs the checks, renders `grants.csv` and the Import
-    XML of `OWN_DATA_TABLES` (the users' roles, the account relationships); the
-    other builds the relational rows once and renders the rest.
+    The second process builds the relational rows and renders every dialect's SQL, the
+    ACL rules and the update set, while this one builds the graph, runs the checks and
+    renders `grants.csv`; then each takes the Import XML tables one at a time
+    (`tables`, a `lanes.Shared` in `DATA_TABLES_BY_WORK` order) until none is left,
+    so that the two end at about the same time whatever the tree and the machine.
     """
 
     def __init__(self, config, spool_dir: str | None = None):
         from . import acl, rows, servicenow, sql  # noqa: F401 - imported here, not in the child
-        from .lanes import Lane
+        from .lanes import Lane, Shared
 
-        self.lane = Lane(lambda: _other_files(config), spool_dir)
+        self.tables = Shared(DATA_TABLES_BY_WORK)
+        self.lane = Lane(
+            lambda: self._files(config, self.tables),
+            spool_dir,
+            # the child gave nothing: every file but the tables this process rendered
+            instead=lambda: self._files(
+                config, [t for t in DATA_TABLES_BY_WORK if t not in self.tables.taken]
+            ),
+        )
+
+    @staticmethod
+    def _files(config, tables):
+        from .acl import render_rules
+        from .servicenow import iter_servicenow
+
+        yield from _sql_files(config, _dialects(config))
+        yield "acl/rules.json", render_rules(config)[1]
+        yield from iter_servicenow(config, tables=tables)
 
     def close(self) -> None:
         self.lane.close()
+        self.tables.close()
 
 
 def iter_outputs(
@@ -152,8 +170,8 @@ def iter_outputs(
             tree.forget_positions()
         if other is None:
             rest = _serial_files(config)
-        else:
-            for path, data in iter_servicenow(config, tables=OWN_DATA_TABLES, update_set=False):
+        else:  # the tables the other lane has not taken yet, one at a time
+            for path, data in iter_servicenow(config, tables=other.tables, update_set=False):
                 yield out(path, data)
             rest = other.lane.files()
         for path, data in rest:

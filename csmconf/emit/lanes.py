@@ -99,6 +99,37 @@ def _die_with(parent: int) -> None:
         os._exit(1)
 
 
+class Shared:
+    """Items of work handed out one at a time to whichever process asks first.
+
+    A pipe holding one byte per item, its writing end closed before any fork: a
+    one-byte `read` is atomic, so each item goes to exactly one process, and a
+    drained pipe reads as its end. `taken` is what this process took.
+    """
+
+    def __init__(self, items):
+        self.items = tuple(items)
+        if len(self.items) > 255:
+            raise ValueError("at most 255 items")
+        self.taken: list = []
+        self._read, write = os.pipe()
+        try:
+            os.write(write, bytes(range(len(self.items))))  # far below a pipe's buffer
+        finally:
+            os.close(write)
+
+    def __iter__(self) -> Iterator:
+        while self._read is not None and (byte := os.read(self._read, 1)):
+            item = self.items[byte[0]]
+            self.taken.append(item)
+            yield item
+
+    def close(self) -> None:
+        if self._read is not None:
+            os.close(self._read)
+            self._read = None
+
+
 class Lane:
     """`produce()`'s files, rendered by a forked child from now on (or, failing that, here).
 
@@ -107,8 +138,16 @@ class Lane:
     temporary directory in memory (tmpfs) would hold them in RAM meanwhile.
     """
 
-    def __init__(self, produce: Callable[[], Files], spool_dir: str | None = None):
+    def __init__(
+        self,
+        produce: Callable[[], Files],
+        spool_dir: str | None = None,
+        instead: Callable[[], Files] | None = None,
+    ):
+        """`instead`: what this process renders when the child gave nothing (default:
+        `produce`; different when the child shares work with this process, `Shared`)."""
         self.produce = produce
+        self.instead = instead or produce
         self.pid: int | None = None
         self.spool = None
         parent = os.getpid()
@@ -169,7 +208,7 @@ class Lane:
         """The lane's files in order: read from the spool, or rendered here if there is none."""
         if not self._spooled():
             self.close()
-            yield from self.produce()
+            yield from self.instead()
             return
         read = self.spool.read
         while (tag := read(1)) == _FILE:

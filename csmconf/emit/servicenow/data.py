@@ -312,12 +312,12 @@ def file_name(table: str, index: int) -> str:
 def iter_data(
     config, ids, cap: int = sn.MAX_RECORDS_PER_FILE, tables=None
 ) -> Iterator[tuple[str, bytes]]:
-    """Each Import XML file in turn (of `tables`, keys of `DATA_TABLES`; all by default);
-    a table's records are written `cap` at a time."""
+    """Each Import XML file in turn (of `tables`, keys of `DATA_TABLES` taken in turn as
+    each table is done; all, in their order, by default); a table's records are
+    written `cap` at a time."""
     data = _Data(config, ids)
-    for key, table_map in sn.DATA_TABLES.items():
-        if tables is not None and key not in tables:
-            continue
+    for key in sn.DATA_TABLES if tables is None else tables:
+        table_map = sn.DATA_TABLES[key]
         # the columns of `records.columns`: the table map's and the record's own sys_id
         sources = {c.name: c.source for c in table_map.columns} | {"sys_id": None}
         writer = RecordWriter(table_map.table, sources)
