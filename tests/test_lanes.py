@@ -411,9 +411,11 @@ def test_tables_the_child_took_are_rendered_here_when_it_fails(monkeypatch):
     c = _compiled(CONFIGS)
     expected = render_outputs(c)
     parent = os.getpid()
-    real = OtherLane._files
+    from csmconf import emit
 
-    def dies_after_taking(config, tables):
+    real = emit._graphless_files
+
+    def dies_after_taking(config, tables=None):
         for path, data in real(config, tables):
             yield path, data
             if os.getpid() != parent and path.startswith("servicenow/data/"):
@@ -430,7 +432,7 @@ def test_tables_the_child_took_are_rendered_here_when_it_fails(monkeypatch):
             waited.append(len(self.items) - _unread(self._read))
         yield from real_iter(self)
 
-    monkeypatch.setattr(OtherLane, "_files", staticmethod(dies_after_taking))
+    monkeypatch.setattr(emit, "_graphless_files", dies_after_taking)
     monkeypatch.setattr(lanes.Shared, "__iter__", after_the_child_took_one)
     assert _files(c, workers=2) == expected
     assert waited and waited[0] >= 1  # the child had taken a table before it died

@@ -30,19 +30,25 @@ MANIFEST = "manifest.json"
 Content = bytes | Iterator[bytes]
 
 
-def _sql_files(config, names: list[str]):
-    """Each dialect's schema and seed, from relational rows built for them alone."""
+def _graphless_files(config, tables=None):
+    """The files that need neither the access graph nor the checks' verdict: each
+    dialect's schema and seed (from relational rows built for them alone), the ACL
+    rules, the update set and the Import XML files (of `tables`, taken in turn; all
+    by default)."""
+    from .acl import render_rules
     from .rows import build_model
+    from .servicenow import iter_servicenow
     from .sql import iter_seed, render_schema
     from .sql_quote import dialect
 
-    if not names:
-        return
     model = build_model(config)
-    for name in names:
+    for name in _dialects(config):
         q = dialect(name)
         yield f"sql/{name}/schema.sql", render_schema(q, model).encode("utf-8")
         yield f"sql/{name}/seed.sql", (p.encode("utf-8") for p in iter_seed(q, model))
+    del model
+    yield "acl/rules.json", render_rules(config)[1]
+    yield from iter_servicenow(config, tables=tables)
 
 
 def _dialects(config) -> list[str]:
@@ -68,19 +74,10 @@ DATA_TABLES_BY_WORK = (
 )
 
 
-def _serial_files(config):
-    """What this process renders after `grants.csv` when there is no other lane."""
-    from .acl import render_rules
-    from .servicenow import iter_servicenow
-
-    yield from _sql_files(config, _dialects(config))
-    yield "acl/rules.json", render_rules(config)[1]
-    yield from iter_servicenow(config)
-
-
 class OtherLane:
-    """The files that need neither the access graph nor the checks' verdict, rendered by
-    a second process (`lanes.Lane`) from the moment the configuration is resolved.
+    """The files that need neither the access graph nor the checks' verdict
+    (`_graphless_files`), rendered by a second process (`lanes.Lane`) from the moment
+    the configuration is resolved.
 
     The second process builds the relational rows and renders every dialect's SQL, the
     ACL rules and the update set, while this one builds the graph, runs the checks and
@@ -95,22 +92,13 @@ class OtherLane:
 
         self.tables = Shared(DATA_TABLES_BY_WORK)
         self.lane = Lane(
-            lambda: self._files(config, self.tables),
+            lambda: _graphless_files(config, self.tables),
             spool_dir,
             # the child gave nothing: every file but the tables this process rendered
-            instead=lambda: self._files(
+            instead=lambda: _graphless_files(
                 config, [t for t in DATA_TABLES_BY_WORK if t not in self.tables.taken]
             ),
         )
-
-    @staticmethod
-    def _files(config, tables):
-        from .acl import render_rules
-        from .servicenow import iter_servicenow
-
-        yield from _sql_files(config, _dialects(config))
-        yield "acl/rules.json", render_rules(config)[1]
-        yield from iter_servicenow(config, tables=tables)
 
     def close(self) -> None:
         self.lane.close()
@@ -169,7 +157,7 @@ def iter_outputs(
         if tree is not None:
             tree.forget_positions()
         if other is None:
-            rest = _serial_files(config)
+            rest = _graphless_files(config)
         else:  # the tables the other lane has not taken yet, one at a time
             for path, data in iter_servicenow(config, tables=other.tables, update_set=False):
                 yield out(path, data)

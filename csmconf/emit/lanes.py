@@ -7,6 +7,8 @@ renders `produce()`'s files into an unlinked spool file while this process
 renders the others; `files()` reads them back, one at a time, in the child's
 order. The child is a copy of this process made by `fork`: it shares the
 compiled configuration copy-on-write, nothing is pickled or loaded again.
+`Shared(items)` hands items of work (the Import XML tables) to whichever
+process asks first, so that both end at about the same time.
 
 The child only ever saves time, never changes a byte: it writes nothing but its
 spool, and when it cannot run (no `fork`, one core, `CSMCONF_JOBS=1`) or
