@@ -108,12 +108,13 @@ def test_no_fork_renders_here(monkeypatch):
     assert _read(lane) == EXPECTED
 
 
-def test_closed_before_reading_stops_the_child():
-    def slow():
-        yield "a.txt", b"x"
-        signal.pause()  # the child would wait forever
+def _never_ends():
+    yield "a.txt", b"x"
+    signal.pause()  # the child would wait forever
 
-    lane = Lane(slow)
+
+def test_closed_before_reading_stops_the_child():
+    lane = Lane(_never_ends)
     pid = lane.pid
     lane.close()
     with pytest.raises(ChildProcessError):
@@ -354,11 +355,7 @@ def test_compile_spools_beside_out_even_when_out_is_new(tmp_path, monkeypatch):
 
 
 def test_ctrl_c_while_waiting_for_the_child_still_stops_it():
-    def slow():
-        yield "a.txt", b"x"
-        signal.pause()  # the child would wait forever
-
-    lane = Lane(slow)
+    lane = Lane(_never_ends)
     pid = lane.pid
 
     def interrupt(*_args):
