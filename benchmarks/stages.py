@@ -52,9 +52,6 @@ def main() -> int:
         )
         last[0], last[1] = now, cpu
 
-    from csmconf.checks import run_checks
-    from csmconf.checks.assertions import run_tests
-    from csmconf.graph import AccessEngine
     from csmconf.load import load_tree
     from csmconf.model import shape_checks, validate_documents
     from csmconf.pipeline import drop_plain_data
@@ -73,8 +70,13 @@ def main() -> int:
     config, _diags = resolve(validated, args.corpus, tree.scanned_ids)
     validated.release_models()  # as the pipeline does
     stage("resolve")
+    # imported here, as the pipeline imports them: after `compile` forks its second process
+    from csmconf.checks import run_checks
+    from csmconf.checks.assertions import run_tests
+    from csmconf.graph import AccessEngine
+
     engine = AccessEngine(config)
-    stage("graph (build + index)")
+    stage("graph (networkx imported, build + index)")
     diags = run_checks(config, engine)
     stage(f"checks ({len(diags)} diagnostics)")
     run_tests(config, engine)
