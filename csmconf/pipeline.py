@@ -104,8 +104,8 @@ def compile_config(
     result = Compilation(root, tree, config, other_lane=ahead)
     try:
         with timer.stage("graph"):
-            # imported only now (networkx: about 0.3 s): `compile`'s second process, forked
-            # just above, needs none of it and starts that much sooner
+            # imported only now (networkx and the graph: 0.1-0.3 s here): `compile`'s second
+            # process, forked just above, needs none of it and starts that much sooner
             from .checks import run_checks
             from .checks.assertions import run_tests as run_access_tests
             from .graph import AccessEngine
