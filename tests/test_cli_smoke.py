@@ -81,6 +81,27 @@ def test_compile_check_in_a_real_process():
     assert r.returncode == 0, r.stderr
 
 
+def test_compile_in_two_real_processes_writes_the_committed_output(tmp_path):
+    """The second rendering process from a real `python -m csmconf` (fork, spool beside
+    OUT, os._exit in both): the same files as generated/, and no process left behind."""
+    from csmconf.emit import compare_outputs
+
+    out = tmp_path / "out"
+    env = {"CSMCONF_JOBS": "2", "CSMCONF_CACHE_DIR": "off"}
+    r = run_cli_subprocess("compile", "configs", "-o", str(out), "-v", env=env)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout == "0 errors, 0 warnings\n"
+    emit = next(line for line in r.stderr.splitlines() if line.startswith("stage emit"))
+    assert emit.endswith(f"({len(list((REPO / 'generated').rglob('*.*')))} files, 2 processes)")
+    committed = {
+        p.relative_to(REPO / "generated").as_posix(): p.read_bytes()
+        for p in (REPO / "generated").rglob("*")
+        if p.is_file()
+    }
+    assert compare_outputs(committed, out) == []
+    assert sorted(os.listdir(tmp_path)) == ["out"]  # the spool was never a named file
+
+
 def test_quick_exit_flushes_everything_through_a_pipe(tmp_path):
     """The process leaves with os._exit (csmconf/runtime.py): all of stdout must be there."""
     args = ("who-can", "read", "case", "--on", "account:abc-corp", "--format", "json")

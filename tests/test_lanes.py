@@ -96,6 +96,7 @@ def test_a_failed_child_costs_time_not_files(fail):
     lane = Lane(_lane_files(os.getpid(), fail))
     assert lane.pid
     assert _read(lane) == EXPECTED  # rendered here instead, whole
+    assert not lane.used
 
 
 def test_no_fork_renders_here(monkeypatch):
@@ -398,7 +399,7 @@ def test_each_shared_item_goes_to_exactly_one_process():
     got_here = list(shared)
     theirs = [int(p) for p, d in lane.files() if content_bytes(d) == b""]
     shared.close()
-    assert sorted(got_here + theirs) == list(range(200))
+    assert sorted(got_here + theirs) == list(range(200)) and lane.used
     assert shared.taken == got_here
 
 

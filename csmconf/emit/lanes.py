@@ -150,6 +150,7 @@ class Lane:
         `produce`; different when the child shares work with this process, `Shared`)."""
         self.produce = produce
         self.instead = instead or produce
+        self.used = False  # whether the files came from the child's spool
         self.pid: int | None = None
         self.spool = None
         parent = os.getpid()
@@ -212,6 +213,7 @@ class Lane:
             self.close()
             yield from self.instead()
             return
+        self.used = True
         read = self.spool.read
         while (tag := read(1)) == _FILE:
             (length,) = _PATH.unpack(read(_PATH.size))
