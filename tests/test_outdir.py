@@ -302,6 +302,47 @@ def test_compile_killed_after_the_swap_then_rerun(tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["gen"]
 
 
+def test_two_process_compile_killed_midway_leaves_old_out_and_no_process(tmp_path):
+    """Killed after its first file while the second process still renders: OUT as it
+    was, the child gone with its parent, nothing beside OUT but the container."""
+    import time
+
+    out = tmp_path / "gen"
+    off = {"CSMCONF_CACHE_DIR": "off", "CSMCONF_JOBS": "2"}
+    assert run_cli_subprocess("compile", "configs", "-o", str(out), env=off).returncode == 0
+    first = digests(out)
+    r = run_cli_subprocess(
+        "compile", "configs", "-o", str(out), env={**off, outdir.FAULT_ENV: "tree-half-written"}
+    )
+    assert r.returncode == -signal.SIGKILL
+    assert digests(out) == first
+    deadline = time.monotonic() + 10
+    while _processes_naming(out) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not _processes_naming(out)
+    litter = [p.name for p in tmp_path.iterdir() if p.name != "gen"]
+    assert litter and all(name.startswith(".gen.tmp-") for name in litter)  # the container only
+
+
+def _processes_naming(path: Path) -> list[int]:
+    """Live (not zombie) processes whose command line holds `path`."""
+    found = []
+    needle = str(path).encode()
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/cmdline", "rb") as fh:
+                named = needle in fh.read()
+            with open(f"/proc/{entry}/stat") as fh:
+                zombie = fh.read().rsplit(") ", 1)[-1].startswith("Z")
+        except OSError:
+            continue
+        if named and not zombie:
+            found.append(int(entry))
+    return found
+
+
 # ------------------------------------------------------------------- what is never removed
 
 
