@@ -42,7 +42,7 @@ def test_two_processes_write_the_files_of_one(tmp_path, monkeypatch):
     assert spooled == [True, True]  # the child's files, not the fallback's
 
 
-def test_one_dialect_splits_too(tmp_path):
+def test_a_tree_of_one_dialect_in_two_processes(tmp_path):
     (tmp_path / "s.yaml").write_text(
         "version: 1\nsettings:\n  dialects: [sqlite]\n", encoding="utf-8"
     )
