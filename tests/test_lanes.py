@@ -182,7 +182,60 @@ def test_available_memory_is_read_here():
     with open("/proc/meminfo") as fh:
         line = next(x for x in fh if x.startswith("MemAvailable:"))
     expected = int(line.split()[1]) * 1024
-    assert abs(lanes.available_memory() - expected) < 256 * 1024 * 1024  # it moves meanwhile
+    assert abs(lanes._mem_available() - expected) < 256 * 1024 * 1024  # it moves meanwhile
+    room = lanes._cgroup_room()
+    either = expected if room is None else min(expected, room)
+    assert abs(lanes.available_memory() - either) < 256 * 1024 * 1024
+
+
+def _cgroups(tmp_path, proc: str, files: dict[str, str]):
+    tmp_path.mkdir()
+    (tmp_path / "proc").write_text(proc, encoding="utf-8")
+    for name, text in files.items():
+        path = tmp_path / "sys" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="ascii")
+    return lanes._cgroup_room(str(tmp_path / "proc"), str(tmp_path / "sys"))
+
+
+def test_a_container_limit_is_what_is_available(tmp_path):
+    v2 = "0::/ci/job\n"
+    assert (
+        _cgroups(
+            tmp_path / "a",
+            v2,
+            {"ci/job/memory.max": "536870912\n", "ci/job/memory.current": "136870912\n"},
+        )
+        == 400_000_000
+    )
+    assert (
+        _cgroups(tmp_path / "b", v2, {"ci/job/memory.max": "max\n", "ci/job/memory.current": "1\n"})
+        is None
+    )
+    v1 = "4:memory:/docker/abc\n0::/\n"
+    assert (
+        _cgroups(
+            tmp_path / "c",
+            v1,
+            {
+                "memory/docker/abc/memory.limit_in_bytes": "1000\n",
+                "memory/docker/abc/memory.usage_in_bytes": "1500\n",
+            },
+        )
+        == 0
+    )
+    assert _cgroups(tmp_path / "d", "1:cpu:/\n", {}) is None  # no memory controller
+    assert lanes._cgroup_room(str(tmp_path / "missing")) is None
+
+
+def test_the_smaller_of_the_two_is_available(monkeypatch):
+    monkeypatch.setattr(lanes, "_mem_available", lambda: 8_000_000_000)
+    monkeypatch.setattr(lanes, "_cgroup_room", lambda: 500_000_000)
+    assert lanes.available_memory() == 500_000_000
+    monkeypatch.setattr(lanes, "_cgroup_room", lambda: None)
+    assert lanes.available_memory() == 8_000_000_000
+    monkeypatch.setattr(lanes, "_mem_available", lambda: None)
+    assert lanes.available_memory() is None
 
 
 def test_the_tree_counts_its_input_bytes():

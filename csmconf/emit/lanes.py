@@ -44,7 +44,13 @@ MIN_INPUT_BYTES = 2_000_000
 
 
 def available_memory() -> int | None:
-    """The bytes the system can still give without swapping (Linux `MemAvailable`), or None."""
+    """The bytes this process may still take: the system's `MemAvailable`, or less where
+    its memory cgroup (a container's limit) leaves less; None where neither is known."""
+    known = [n for n in (_mem_available(), _cgroup_room()) if n is not None]
+    return min(known) if known else None
+
+
+def _mem_available() -> int | None:
     try:
         with open("/proc/meminfo", "rb") as fh:
             for line in fh:
@@ -52,6 +58,38 @@ def available_memory() -> int | None:
                     return int(line.split()[1]) * 1024
     except (OSError, ValueError, IndexError):
         pass
+    return None
+
+
+def _cgroup_room(
+    proc_cgroup: str = "/proc/self/cgroup", root: str = "/sys/fs/cgroup"
+) -> int | None:
+    """The limit of this process's memory cgroup less its usage (cgroup v2 `memory.max`
+    and `memory.current`, v1 `memory.limit_in_bytes` and `memory.usage_in_bytes`), or
+    None without a limit. A container's `MemAvailable` is the host's: this is its own."""
+    try:
+        with open(proc_cgroup, encoding="utf-8") as fh:
+            lines = fh.read().splitlines()
+    except OSError:
+        return None
+    for line in lines:
+        _number, controllers, path = line.split(":", 2)
+        if controllers == "":
+            files = (f"{root}{path}", "memory.max", "memory.current")
+        elif "memory" in controllers.split(","):
+            files = (f"{root}/memory{path}", "memory.limit_in_bytes", "memory.usage_in_bytes")
+        else:
+            continue
+        base, limit_name, usage_name = files
+        try:
+            with open(os.path.join(base, limit_name), encoding="ascii") as fh:
+                limit = fh.read().strip()
+            with open(os.path.join(base, usage_name), encoding="ascii") as fh:
+                usage = int(fh.read())
+            if limit != "max":
+                return max(0, int(limit) - usage)
+        except (OSError, ValueError):
+            continue
     return None
 
 
