@@ -155,6 +155,8 @@ def test_bad_jobs_are_refused(value):
 
 
 def test_jobs_default_follows_the_cores_and_the_input(monkeypatch):
+    monkeypatch.setattr(lanes, "_cgroup_cpus", lambda: None)
+    monkeypatch.setattr(lanes, "available_memory", lambda: None)
     monkeypatch.setattr(lanes.os, "sched_getaffinity", lambda _pid: {0})
     assert workers({}) == 1
     monkeypatch.setattr(lanes.os, "sched_getaffinity", lambda _pid: {0, 1, 2})
@@ -165,6 +167,7 @@ def test_jobs_default_follows_the_cores_and_the_input(monkeypatch):
 
 
 def test_no_second_process_without_memory_to_spare(monkeypatch):
+    monkeypatch.setattr(lanes, "_cgroup_cpus", lambda: None)
     monkeypatch.setattr(lanes.os, "sched_getaffinity", lambda _pid: {0, 1})
     size = 12_500_000
     need = 4 * (10 * size + 150_000_000)
@@ -188,14 +191,35 @@ def test_available_memory_is_read_here():
     assert abs(lanes.available_memory() - either) < 256 * 1024 * 1024
 
 
-def _cgroups(tmp_path, proc: str, files: dict[str, str]):
+def _cgroups(tmp_path, proc: str, files: dict[str, str], read=None):
     tmp_path.mkdir()
     (tmp_path / "proc").write_text(proc, encoding="utf-8")
     for name, text in files.items():
         path = tmp_path / "sys" / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="ascii")
-    return lanes._cgroup_room(str(tmp_path / "proc"), str(tmp_path / "sys"))
+    return (read or lanes._cgroup_room)(str(tmp_path / "proc"), str(tmp_path / "sys"))
+
+
+def test_a_container_cpu_quota_is_its_cores(tmp_path, monkeypatch):
+    cpus = lanes._cgroup_cpus
+    v2 = "0::/ci\n"
+    assert _cgroups(tmp_path / "a", v2, {"ci/cpu.max": "150000 100000\n"}, cpus) == 1.5
+    assert _cgroups(tmp_path / "b", v2, {"ci/cpu.max": "max 100000\n"}, cpus) is None
+    v1 = "2:cpu,cpuacct:/docker/x\n"
+    files = {
+        "cpu,cpuacct/docker/x/cpu.cfs_quota_us": "200000\n",
+        "cpu,cpuacct/docker/x/cpu.cfs_period_us": "100000\n",
+    }
+    assert _cgroups(tmp_path / "c", v1, files, cpus) == 2.0
+    files["cpu,cpuacct/docker/x/cpu.cfs_quota_us"] = "-1\n"
+    assert _cgroups(tmp_path / "d", v1, files, cpus) is None
+    monkeypatch.setattr(lanes.os, "sched_getaffinity", lambda _pid: {0, 1, 2, 3})
+    monkeypatch.setattr(lanes, "available_memory", lambda: None)
+    monkeypatch.setattr(lanes, "_cgroup_cpus", lambda: 1.5)
+    assert workers({}, input_bytes=12_500_000) == 1  # four cores seen, one and a half allowed
+    monkeypatch.setattr(lanes, "_cgroup_cpus", lambda: 2.0)
+    assert workers({}, input_bytes=12_500_000) == 2
 
 
 def test_a_container_limit_is_what_is_available(tmp_path):

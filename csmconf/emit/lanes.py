@@ -61,34 +61,69 @@ def _mem_available() -> int | None:
     return None
 
 
+def _cgroup_dirs(controller: str, proc_cgroup: str, root: str) -> list[tuple[str, bool]]:
+    """The directories of this process's cgroups that may hold `controller`'s files, each
+    with whether it is cgroup v2 (one hierarchy) or v1 (one per controller)."""
+    try:
+        with open(proc_cgroup, encoding="utf-8") as fh:
+            lines = fh.read().splitlines()
+    except OSError:
+        return []
+    found = []
+    for line in lines:
+        _number, controllers, path = line.split(":", 2)
+        if controllers == "":
+            found.append((f"{root}{path}", True))
+        elif controller in controllers.split(","):
+            found.append((f"{root}/{controllers}{path}", False))
+    return found
+
+
+def _read(directory: str, name: str) -> str | None:
+    try:
+        with open(os.path.join(directory, name), encoding="ascii") as fh:
+            return fh.read().strip()
+    except OSError:
+        return None
+
+
 def _cgroup_room(
     proc_cgroup: str = "/proc/self/cgroup", root: str = "/sys/fs/cgroup"
 ) -> int | None:
     """The limit of this process's memory cgroup less its usage (cgroup v2 `memory.max`
     and `memory.current`, v1 `memory.limit_in_bytes` and `memory.usage_in_bytes`), or
     None without a limit. A container's `MemAvailable` is the host's: this is its own."""
-    try:
-        with open(proc_cgroup, encoding="utf-8") as fh:
-            lines = fh.read().splitlines()
-    except OSError:
-        return None
-    for line in lines:
-        _number, controllers, path = line.split(":", 2)
-        if controllers == "":
-            files = (f"{root}{path}", "memory.max", "memory.current")
-        elif "memory" in controllers.split(","):
-            files = (f"{root}/memory{path}", "memory.limit_in_bytes", "memory.usage_in_bytes")
-        else:
-            continue
-        base, limit_name, usage_name = files
+    for directory, v2 in _cgroup_dirs("memory", proc_cgroup, root):
+        names = (
+            ("memory.max", "memory.current")
+            if v2
+            else ("memory.limit_in_bytes", "memory.usage_in_bytes")
+        )
+        limit, usage = (_read(directory, name) for name in names)
         try:
-            with open(os.path.join(base, limit_name), encoding="ascii") as fh:
-                limit = fh.read().strip()
-            with open(os.path.join(base, usage_name), encoding="ascii") as fh:
-                usage = int(fh.read())
-            if limit != "max":
-                return max(0, int(limit) - usage)
-        except (OSError, ValueError):
+            if limit is not None and usage is not None and limit != "max":
+                return max(0, int(limit) - int(usage))
+        except ValueError:
+            continue
+    return None
+
+
+def _cgroup_cpus(
+    proc_cgroup: str = "/proc/self/cgroup", root: str = "/sys/fs/cgroup"
+) -> float | None:
+    """The CPUs this process's cgroup quota allows (v2 `cpu.max`, v1 `cpu.cfs_quota_us` over
+    `cpu.cfs_period_us`), or None without a quota: a container's cores are its quota's."""
+    for directory, v2 in _cgroup_dirs("cpu", proc_cgroup, root):
+        if v2:
+            text = _read(directory, "cpu.max")
+            quota, period = (text.split() + ["100000"])[:2] if text else ("max", "1")
+        else:
+            quota = _read(directory, "cpu.cfs_quota_us") or "-1"
+            period = _read(directory, "cpu.cfs_period_us") or "1"
+        try:
+            if quota not in ("max", "-1") and int(period) > 0:
+                return int(quota) / int(period)
+        except ValueError:
             continue
     return None
 
@@ -120,7 +155,10 @@ def workers(environ=os.environ, input_bytes: int | None = None) -> int:
         cores = len(os.sched_getaffinity(0))
     except AttributeError:  # not Linux
         cores = os.cpu_count() or 1
-    return 2 if cores > 1 else 1
+    quota = _cgroup_cpus()
+    if quota is not None:
+        cores = min(cores, quota)
+    return 2 if cores >= 2 else 1
 
 
 Files = Iterator[tuple[str, "bytes | Iterator[bytes]"]]
