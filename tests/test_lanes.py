@@ -14,6 +14,7 @@ import pytest
 from conftest import CASES, CONFIGS, describe, run_cli
 from emit_fixtures.emitkit import compile_tree, write_hostile_config
 
+from csmconf import machine
 from csmconf.emit import OtherLane, content_bytes, iter_outputs, lanes, render_outputs
 from csmconf.emit.lanes import Lane, workers
 
@@ -155,11 +156,11 @@ def test_bad_jobs_are_refused(value):
 
 
 def test_jobs_default_follows_the_cores_and_the_input(monkeypatch):
-    monkeypatch.setattr(lanes, "_cgroup_cpus", lambda: None)
-    monkeypatch.setattr(lanes, "available_memory", lambda: None)
-    monkeypatch.setattr(lanes.os, "sched_getaffinity", lambda _pid: {0})
+    monkeypatch.setattr(machine, "cgroup_cpu_quota", lambda: None)
+    monkeypatch.setattr(machine, "available_memory", lambda: None)
+    monkeypatch.setattr(machine.os, "sched_getaffinity", lambda _pid: {0})
     assert workers({}) == 1
-    monkeypatch.setattr(lanes.os, "sched_getaffinity", lambda _pid: {0, 1, 2})
+    monkeypatch.setattr(machine.os, "sched_getaffinity", lambda _pid: {0, 1, 2})
     assert workers({}) == 2
     assert workers({}, input_bytes=lanes.MIN_INPUT_BYTES) == 2
     assert workers({}, input_bytes=lanes.MIN_INPUT_BYTES - 1) == 1
@@ -167,99 +168,17 @@ def test_jobs_default_follows_the_cores_and_the_input(monkeypatch):
 
 
 def test_no_second_process_without_memory_to_spare(monkeypatch):
-    monkeypatch.setattr(lanes, "_cgroup_cpus", lambda: None)
-    monkeypatch.setattr(lanes.os, "sched_getaffinity", lambda _pid: {0, 1})
+    monkeypatch.setattr(machine, "cgroup_cpu_quota", lambda: None)
+    monkeypatch.setattr(machine.os, "sched_getaffinity", lambda _pid: {0, 1})
     size = 12_500_000
     need = 4 * (10 * size + 150_000_000)
-    monkeypatch.setattr(lanes, "available_memory", lambda: need)
+    monkeypatch.setattr(machine, "available_memory", lambda: need)
     assert workers({}, input_bytes=size) == 2
-    monkeypatch.setattr(lanes, "available_memory", lambda: need - 1)
+    monkeypatch.setattr(machine, "available_memory", lambda: need - 1)
     assert workers({}, input_bytes=size) == 1
     assert workers({lanes.JOBS_ENV: "2"}, input_bytes=size) == 2  # asked for: always
-    monkeypatch.setattr(lanes, "available_memory", lambda: None)  # not Linux: not known
+    monkeypatch.setattr(machine, "available_memory", lambda: None)  # not Linux: not known
     assert workers({}, input_bytes=size) == 2
-
-
-@pytest.mark.skipif(not os.path.exists("/proc/meminfo"), reason="MemAvailable is Linux's")
-def test_available_memory_is_read_here():
-    with open("/proc/meminfo") as fh:
-        line = next(x for x in fh if x.startswith("MemAvailable:"))
-    expected = int(line.split()[1]) * 1024
-    assert abs(lanes._mem_available() - expected) < 256 * 1024 * 1024  # it moves meanwhile
-    room = lanes._cgroup_room()
-    either = expected if room is None else min(expected, room)
-    assert abs(lanes.available_memory() - either) < 256 * 1024 * 1024
-
-
-def _cgroups(tmp_path, proc: str, files: dict[str, str], read=None):
-    tmp_path.mkdir()
-    (tmp_path / "proc").write_text(proc, encoding="utf-8")
-    for name, text in files.items():
-        path = tmp_path / "sys" / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="ascii")
-    return (read or lanes._cgroup_room)(str(tmp_path / "proc"), str(tmp_path / "sys"))
-
-
-def test_a_container_cpu_quota_is_its_cores(tmp_path, monkeypatch):
-    cpus = lanes._cgroup_cpus
-    v2 = "0::/ci\n"
-    assert _cgroups(tmp_path / "a", v2, {"ci/cpu.max": "150000 100000\n"}, cpus) == 1.5
-    assert _cgroups(tmp_path / "b", v2, {"ci/cpu.max": "max 100000\n"}, cpus) is None
-    v1 = "2:cpu,cpuacct:/docker/x\n"
-    files = {
-        "cpu,cpuacct/docker/x/cpu.cfs_quota_us": "200000\n",
-        "cpu,cpuacct/docker/x/cpu.cfs_period_us": "100000\n",
-    }
-    assert _cgroups(tmp_path / "c", v1, files, cpus) == 2.0
-    files["cpu,cpuacct/docker/x/cpu.cfs_quota_us"] = "-1\n"
-    assert _cgroups(tmp_path / "d", v1, files, cpus) is None
-    monkeypatch.setattr(lanes.os, "sched_getaffinity", lambda _pid: {0, 1, 2, 3})
-    monkeypatch.setattr(lanes, "available_memory", lambda: None)
-    monkeypatch.setattr(lanes, "_cgroup_cpus", lambda: 1.5)
-    assert workers({}, input_bytes=12_500_000) == 1  # four cores seen, one and a half allowed
-    monkeypatch.setattr(lanes, "_cgroup_cpus", lambda: 2.0)
-    assert workers({}, input_bytes=12_500_000) == 2
-
-
-def test_a_container_limit_is_what_is_available(tmp_path):
-    v2 = "0::/ci/job\n"
-    assert (
-        _cgroups(
-            tmp_path / "a",
-            v2,
-            {"ci/job/memory.max": "536870912\n", "ci/job/memory.current": "136870912\n"},
-        )
-        == 400_000_000
-    )
-    assert (
-        _cgroups(tmp_path / "b", v2, {"ci/job/memory.max": "max\n", "ci/job/memory.current": "1\n"})
-        is None
-    )
-    v1 = "4:memory:/docker/abc\n0::/\n"
-    assert (
-        _cgroups(
-            tmp_path / "c",
-            v1,
-            {
-                "memory/docker/abc/memory.limit_in_bytes": "1000\n",
-                "memory/docker/abc/memory.usage_in_bytes": "1500\n",
-            },
-        )
-        == 0
-    )
-    assert _cgroups(tmp_path / "d", "1:cpu:/\n", {}) is None  # no memory controller
-    assert lanes._cgroup_room(str(tmp_path / "missing")) is None
-
-
-def test_the_smaller_of_the_two_is_available(monkeypatch):
-    monkeypatch.setattr(lanes, "_mem_available", lambda: 8_000_000_000)
-    monkeypatch.setattr(lanes, "_cgroup_room", lambda: 500_000_000)
-    assert lanes.available_memory() == 500_000_000
-    monkeypatch.setattr(lanes, "_cgroup_room", lambda: None)
-    assert lanes.available_memory() == 8_000_000_000
-    monkeypatch.setattr(lanes, "_mem_available", lambda: None)
-    assert lanes.available_memory() is None
 
 
 def test_the_tree_counts_its_input_bytes():
@@ -519,3 +438,12 @@ def _unread(fd: int) -> int:
     import termios
 
     return struct.unpack("i", fcntl.ioctl(fd, termios.FIONREAD, b"\0\0\0\0"))[0]
+
+
+def test_a_cpu_quota_under_two_keeps_one_process(monkeypatch):
+    monkeypatch.setattr(machine.os, "sched_getaffinity", lambda _pid: {0, 1, 2, 3})
+    monkeypatch.setattr(machine, "available_memory", lambda: None)
+    monkeypatch.setattr(machine, "cgroup_cpu_quota", lambda: 1.5)
+    assert workers({}, input_bytes=12_500_000) == 1  # four cores seen, one and a half allowed
+    monkeypatch.setattr(machine, "cgroup_cpu_quota", lambda: 2.0)
+    assert workers({}, input_bytes=12_500_000) == 2

@@ -26,6 +26,8 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterator
 
+from .. import machine
+
 #: `CSMCONF_JOBS`: how many processes render the outputs; 1 turns the second one off.
 JOBS_ENV = "CSMCONF_JOBS"
 
@@ -43,96 +45,11 @@ _READ = 1 << 20  # a spooled piece is handed on in reads of at most 1 MiB
 MIN_INPUT_BYTES = 2_000_000
 
 
-def available_memory() -> int | None:
-    """The bytes this process may still take: the system's `MemAvailable`, or less where
-    its memory cgroup (a container's limit) leaves less; None where neither is known."""
-    known = [n for n in (_mem_available(), _cgroup_room()) if n is not None]
-    return min(known) if known else None
-
-
-def _mem_available() -> int | None:
-    try:
-        with open("/proc/meminfo", "rb") as fh:
-            for line in fh:
-                if line.startswith(b"MemAvailable:"):
-                    return int(line.split()[1]) * 1024
-    except (OSError, ValueError, IndexError):
-        pass
-    return None
-
-
-def _cgroup_dirs(controller: str, proc_cgroup: str, root: str) -> list[tuple[str, bool]]:
-    """The directories of this process's cgroups that may hold `controller`'s files, each
-    with whether it is cgroup v2 (one hierarchy) or v1 (one per controller)."""
-    try:
-        with open(proc_cgroup, encoding="utf-8") as fh:
-            lines = fh.read().splitlines()
-    except OSError:
-        return []
-    found = []
-    for line in lines:
-        _number, controllers, path = line.split(":", 2)
-        if controllers == "":
-            found.append((f"{root}{path}", True))
-        elif controller in controllers.split(","):
-            found.append((f"{root}/{controllers}{path}", False))
-    return found
-
-
-def _read(directory: str, name: str) -> str | None:
-    try:
-        with open(os.path.join(directory, name), encoding="ascii") as fh:
-            return fh.read().strip()
-    except OSError:
-        return None
-
-
-def _cgroup_room(
-    proc_cgroup: str = "/proc/self/cgroup", root: str = "/sys/fs/cgroup"
-) -> int | None:
-    """The limit of this process's memory cgroup less its usage (cgroup v2 `memory.max`
-    and `memory.current`, v1 `memory.limit_in_bytes` and `memory.usage_in_bytes`), or
-    None without a limit. A container's `MemAvailable` is the host's: this is its own."""
-    for directory, v2 in _cgroup_dirs("memory", proc_cgroup, root):
-        names = (
-            ("memory.max", "memory.current")
-            if v2
-            else ("memory.limit_in_bytes", "memory.usage_in_bytes")
-        )
-        limit, usage = (_read(directory, name) for name in names)
-        try:
-            if limit is not None and usage is not None and limit != "max":
-                return max(0, int(limit) - int(usage))
-        except ValueError:
-            continue
-    return None
-
-
-def _cgroup_cpus(
-    proc_cgroup: str = "/proc/self/cgroup", root: str = "/sys/fs/cgroup"
-) -> float | None:
-    """The CPUs this process's cgroup quota allows (v2 `cpu.max`, v1 `cpu.cfs_quota_us` over
-    `cpu.cfs_period_us`), or None without a quota: a container's cores are its quota's."""
-    for directory, v2 in _cgroup_dirs("cpu", proc_cgroup, root):
-        if v2:
-            text = _read(directory, "cpu.max")
-            quota, period = (text.split() + ["100000"])[:2] if text else ("max", "1")
-        else:
-            quota = _read(directory, "cpu.cfs_quota_us") or "-1"
-            period = _read(directory, "cpu.cfs_period_us") or "1"
-        try:
-            if quota not in ("max", "-1") and int(period) > 0:
-                return int(quota) / int(period)
-        except ValueError:
-            continue
-    return None
-
-
 def room_for_a_second_process(input_bytes: int) -> bool:
     """The child holds about as much again as issue 8's bound for one process (10 x the
     input + 150 MB; measured: +130 MB at 12.5 MB of input, +220 MB at 25 MB): it is
     started only where the machine has four times that bound available."""
-    available = available_memory()
+    available = machine.available_memory()
     return available is None or available >= 4 * (10 * input_bytes + 150_000_000)
 
 
@@ -151,14 +68,7 @@ def workers(environ=os.environ, input_bytes: int | None = None) -> int:
         input_bytes < MIN_INPUT_BYTES or not room_for_a_second_process(input_bytes)
     ):
         return 1
-    try:
-        cores = len(os.sched_getaffinity(0))
-    except AttributeError:  # not Linux
-        cores = os.cpu_count() or 1
-    quota = _cgroup_cpus()
-    if quota is not None:
-        cores = min(cores, quota)
-    return 2 if cores >= 2 else 1
+    return 2 if machine.usable_cpus() >= 2 else 1
 
 
 Files = Iterator[tuple[str, "bytes | Iterator[bytes]"]]
