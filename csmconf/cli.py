@@ -391,7 +391,7 @@ def compile_command(out, root, out_dir, check_only, force):
         written = write_outputs(files, target)
     except OSError as exc:
         raise CannotRun(f"cannot write {target}: {exc}") from None
-    if result.other_lane is not None and result.other_lane.lane.used:  # for -v
+    if result.other_lane is not None and result.other_lane.used:  # for -v
         out.timer.detail("emit", f"{len(written)} files, 2 processes")
     if key is not None and not result.diagnostics:  # clean output: the next compile may skip
         cache.record_output(root, target, key, cache_opt)

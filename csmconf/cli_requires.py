@@ -166,10 +166,10 @@ def render_ahead(out_dir: Path):
     renders what needs no access graph while the graph and the checks run, where that
     pays (`CSMCONF_JOBS`, emit/lanes.py), spooling beside `out_dir`. A bad
     `CSMCONF_JOBS` is refused here, before any work."""
-    from .emit.lanes import workers
+    from .emit.lanes import jobs_asked, workers
 
     try:
-        workers()
+        jobs_asked()
     except ValueError as exc:
         raise CannotRun(str(exc)) from None
 

@@ -100,6 +100,11 @@ class OtherLane:
             ),
         )
 
+    @property
+    def used(self) -> bool:
+        """Whether the second process's files were the ones written (not rendered here)."""
+        return self.lane.used
+
     def close(self) -> None:
         self.lane.close()
         self.tables.close()

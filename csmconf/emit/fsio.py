@@ -55,8 +55,8 @@ def _pairs(files: Outputs) -> Iterator[tuple[str, bytes | Iterator[bytes]]]:
 def _close(files: Outputs) -> None:
     """A stream given up early (an error, Ctrl-C) runs its clean-up now, not when collected
     (`iter_outputs` stops the second process rendering for it)."""
-    close = getattr(files, "close", None)
-    if close is not None and not isinstance(files, Mapping):
+    close = getattr(files, "close", None)  # a generator's; a dict has none
+    if close is not None:
         close()
 
 
@@ -174,23 +174,18 @@ def compare_outputs(files: Outputs, out_dir: Path) -> list[str]:
     diffs: list[tuple[bytes, str]] = []
     produced: set[str] = set()
     try:
-        _compare(files, present, diffs, produced)
+        for rel, data in _pairs(files):
+            produced.add(rel)
+            path = present.get(rel)
+            if path is None:
+                for _piece in _pieces(data):  # still made: the manifest holds its digest
+                    pass
+                diffs.append((rel.encode(), f"missing {rel}"))
+            elif not _same_content(path, data):
+                diffs.append((rel.encode(), f"changed {rel}"))
     finally:
         _close(files)
     for rel in present:
         if rel not in produced:
             diffs.append((rel.encode(), f"extra {rel}"))
     return [text for _key, text in sorted(diffs)]
-
-
-def _compare(files: Outputs, present: dict, diffs: list, produced: set) -> None:
-    for rel, data in _pairs(files):
-        produced.add(rel)
-        path = present.get(rel)
-        if path is None:
-            for _piece in _pieces(data):  # still made: the manifest holds its digest
-                pass
-            diffs.append((rel.encode(), f"missing {rel}"))
-            continue
-        if not _same_content(path, data):
-            diffs.append((rel.encode(), f"changed {rel}"))

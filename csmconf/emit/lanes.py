@@ -25,8 +25,12 @@ import struct
 import sys
 import tempfile
 from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
 
 from .. import machine
+
+if TYPE_CHECKING:
+    from . import Content
 
 #: `CSMCONF_JOBS`: how many processes render the outputs; 1 turns the second one off.
 JOBS_ENV = "CSMCONF_JOBS"
@@ -53,17 +57,26 @@ def room_for_a_second_process(input_bytes: int) -> bool:
     return available is None or available >= 4 * (10 * input_bytes + 150_000_000)
 
 
+def jobs_asked(environ=os.environ) -> int | None:
+    """`CSMCONF_JOBS` as a number, None when unset; ValueError when it is no whole number
+    of 1 or more. Only the variable is read (`compile` checks it before any work)."""
+    value = environ.get(JOBS_ENV, "").strip()
+    if not value:
+        return None
+    if not value.isdigit() or int(value) < 1:
+        raise ValueError(f"{JOBS_ENV}={value!r}: expected a whole number, 1 or more")
+    return int(value)
+
+
 def workers(environ=os.environ, input_bytes: int | None = None) -> int:
     """How many processes render the outputs: `CSMCONF_JOBS`, else 2 where `fork` and a
     second core exist and the input (when given) is `MIN_INPUT_BYTES` or more, with
     memory to spare for it."""
-    value = environ.get(JOBS_ENV, "").strip()
-    if value:
-        if not value.isdigit() or int(value) < 1:
-            raise ValueError(f"{JOBS_ENV}={value!r}: expected a whole number, 1 or more")
-        return min(int(value), 2) if hasattr(os, "fork") else 1
+    asked = jobs_asked(environ)
     if not hasattr(os, "fork"):
         return 1
+    if asked is not None:
+        return min(asked, 2)
     if input_bytes is not None and (
         input_bytes < MIN_INPUT_BYTES or not room_for_a_second_process(input_bytes)
     ):
@@ -71,7 +84,7 @@ def workers(environ=os.environ, input_bytes: int | None = None) -> int:
     return 2 if machine.usable_cpus() >= 2 else 1
 
 
-Files = Iterator[tuple[str, "bytes | Iterator[bytes]"]]
+Files = Iterator[tuple[str, "Content"]]  # what `emit.iter_outputs` yields
 
 
 def _die_with(parent: int) -> None:
